@@ -1,0 +1,16 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.runtime;
+
+/** Where a learner is in its life, as the run manager records it. */
+public enum LearnerState {
+  /** Waiting for a job: not started yet, or its last job ended before the goal. */
+  PENDING,
+  /** A job holds the learner. */
+  RUNNING,
+  /** The goal was reached. */
+  DONE,
+  /** Its failure budget is spent; the run went on without it. */
+  FAILED
+}
