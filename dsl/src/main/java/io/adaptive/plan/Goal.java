@@ -4,8 +4,10 @@
 package io.adaptive.plan;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * When a learner is done. Goals are checked between completed evaluations, so a learner can
@@ -23,6 +25,24 @@ public sealed interface Goal {
   /** Done when this or {@code other} is met. */
   default Goal or(Goal other) {
     return new AnyOf(List.of(this, Objects.requireNonNull(other, "other")));
+  }
+
+  /**
+   * Done when every one of {@code goals} is met; {@code allOf(a, b)} is {@code a.and(b)}.
+   *
+   * @throws NullPointerException if {@code goals} or one of them is null
+   */
+  static Goal allOf(Goal... goals) {
+    return new AllOf(List.of(goals));
+  }
+
+  /**
+   * Done when any one of {@code goals} is met; {@code anyOf(a, b)} is {@code a.or(b)}.
+   *
+   * @throws NullPointerException if {@code goals} or one of them is null
+   */
+  static Goal anyOf(Goal... goals) {
+    return new AnyOf(List.of(goals));
   }
 
   /** The goal as it is written in the DSL, e.g. {@code lossBelow(0.01).or(points(500))}. */
@@ -59,6 +79,65 @@ public sealed interface Goal {
     }
   }
 
+  /**
+   * Done once the wall clock is past {@code time}: the check is {@code now > time}. A time already
+   * past is met at the first check, before any point (compile() is pure and does not read the
+   * clock, so it cannot judge it). Give a fixed instant (from the arguments, say), never one
+   * computed from the clock in {@code main()}: workers rebuild the plan and would get another.
+   */
+  record Deadline(Instant time) implements Goal {
+    public Deadline {
+      Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public String describe() {
+      return "deadline(" + time + ")";
+    }
+  }
+
+  /**
+   * Done when {@code test} holds for the learner's {@link LearnerView}. The name stands for the
+   * lambda in {@code explain()} and the run's status (a lambda cannot be shown), so make it say
+   * what the test does; changing the test without the name is not noticed by a resumed run.
+   */
+  record When(String name, Predicate<LearnerView> test) implements Goal {
+    public When {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(test, "test");
+    }
+
+    @Override
+    public String describe() {
+      StringBuilder text = new StringBuilder("when(\"");
+      for (char c : name.toCharArray()) { // as a Java string literal, so it stays on one line
+        switch (c) {
+          case '"' -> text.append("\\\"");
+          case '\\' -> text.append("\\\\");
+          case '\n' -> text.append("\\n");
+          case '\r' -> text.append("\\r");
+          case '\t' -> text.append("\\t");
+          default -> text.append(Character.isISOControl(c)
+              ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        }
+      }
+      return text.append("\", ..)").toString();
+    }
+  }
+
+  /**
+   * Done when the learner says it is finished: a sequence learner when every element has a value,
+   * an integrator when its error estimate is within tolerance (and a balancing learner or data
+   * saver over those when its inner learners are). {@code compile()} reports it for learners that
+   * never finish on their own.
+   */
+  record Done() implements Goal {
+    @Override
+    public String describe() {
+      return "done()";
+    }
+  }
+
   /** Done when every one of {@code goals} is met. */
   record AllOf(List<Goal> goals) implements Goal {
     public AllOf {
@@ -83,7 +162,12 @@ public sealed interface Goal {
     }
   }
 
+  // An empty group is written as the helper that can build it (allOf() / anyOf()), so that
+  // explain() and error messages can still show it.
   private static String join(List<Goal> goals, String operator) {
+    if (goals.isEmpty()) {
+      return (operator.equals("and") ? "allOf" : "anyOf") + "()";
+    }
     StringBuilder text = new StringBuilder(goals.get(0).describe());
     for (Goal goal : goals.subList(1, goals.size())) {
       text.append('.').append(operator).append('(').append(goal.describe()).append(')');

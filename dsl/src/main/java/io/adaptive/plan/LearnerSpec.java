@@ -9,7 +9,9 @@ package io.adaptive.plan;
  * <p>The function itself (a lambda) is part of the spec but not of its {@link #define definition}:
  * a fingerprint cannot see inside a lambda, so the identical class path stands for the code.
  */
-public sealed interface LearnerSpec permits Learner1DSpec {
+public sealed interface LearnerSpec
+    permits Learner1DSpec, VectorLearner1DSpec, AverageLearnerSpec, AverageLearner1DSpec,
+        IntegratorLearnerSpec, SequenceLearnerSpec, BalancingLearnerSpec, DataSaverSpec {
 
   /** The learner type as written in {@code explain()} and the fingerprint, e.g. {@code learner1D}. */
   String type();

@@ -22,9 +22,9 @@ public record Memory(long bytes) {
     return new Memory(n * 1024 * MIB);
   }
 
-  /** This amount in whole mebibytes, rounded up. */
+  /** This amount in whole mebibytes, rounded up (towards positive infinity, also when negative). */
   public long toMibCeil() {
-    return (bytes + MIB - 1) / MIB;
+    return Math.floorDiv(bytes + MIB - 1, MIB);
   }
 
   @Override

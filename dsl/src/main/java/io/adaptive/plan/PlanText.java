@@ -3,21 +3,43 @@
  */
 package io.adaptive.plan;
 
+import java.util.List;
 import java.util.Map;
 
-/** Renders plan values as the text of {@link ExecutionPlan#explain()}. */
+/**
+ * Renders plan values as the text of {@link ExecutionPlan#explain()}.
+ *
+ * <p>A learner's fields go on its type's line; each child of a balancing learner gets a line of its
+ * own, indented below it. A list of more than {@link #SHOWN} numbers is shortened to its first and
+ * last elements, its size and a hash of all of it (64-bit FNV-1a over the exact bits), so that the
+ * text stays readable and still differs whenever the list does.
+ */
 final class PlanText implements Definition {
 
-  private final StringBuilder text = new StringBuilder();
+  private static final int SHOWN = 8;
 
-  private PlanText() {}
+  private final StringBuilder text = new StringBuilder();
+  private final String indent;
+
+  private PlanText(String indent) {
+    this.indent = indent;
+  }
 
   static String explain(LearnerTask task) {
-    PlanText definition = new PlanText();
+    PlanText definition = new PlanText("  ");
     task.spec().define(definition);
     ResourceShape r = task.resources();
     StringBuilder text = new StringBuilder();
     text.append("learner ").append(task.name()).append('\n');
+    if (!task.parameters().isEmpty()) {
+      text.append("  parameters");
+      for (Parameter p : task.parameters()) {
+        text.append(' ').append(LearnerNames.escape(p.axis())).append('=');
+        text.append(LearnerNames.isSupported(p.value())
+            ? LearnerNames.value(p.value()) : LearnerNames.escape(String.valueOf(p.value())));
+      }
+      text.append('\n');
+    }
     text.append("  ").append(task.spec().type()).append(definition.text).append('\n');
     text.append("  until ").append(task.goal().describe()).append('\n');
     text.append("  resources cores=").append(r.cores()).append(" nodes=").append(r.nodes())
@@ -66,5 +88,45 @@ final class PlanText implements Definition {
   public Definition integer(String field, long value) {
     text.append(' ').append(field).append('=').append(value);
     return this;
+  }
+
+  @Override
+  public Definition numbers(String field, List<Double> values) {
+    text.append(' ').append(field).append("=[");
+    if (values.size() <= SHOWN) {
+      for (int i = 0; i < values.size(); i++) {
+        text.append(i == 0 ? "" : ", ").append((double) values.get(i));
+      }
+      text.append(']');
+    } else {
+      for (int i = 0; i < SHOWN - 2; i++) {
+        text.append(values.get(i)).append(", ");
+      }
+      text.append("..., ").append((double) values.get(values.size() - 1)).append("] (")
+          .append(values.size()).append(" values, fnv1a64=")
+          .append(String.format(java.util.Locale.ROOT, "%016x", fnv1a64(values))).append(')');
+    }
+    return this;
+  }
+
+  @Override
+  public Definition learner(String field, String name, LearnerSpec spec) {
+    PlanText child = new PlanText(indent + "  ");
+    spec.define(child);
+    text.append('\n').append(indent).append("  ").append(field).append(" '").append(name)
+        .append("' ").append(spec.type()).append(child.text);
+    return this;
+  }
+
+  private static long fnv1a64(List<Double> values) {
+    long hash = 0xcbf29ce484222325L;
+    for (double value : values) {
+      long bits = Double.doubleToLongBits(value);
+      for (int shift = 0; shift < 64; shift += 8) {
+        hash ^= (bits >>> shift) & 0xFF;
+        hash *= 0x100000001b3L;
+      }
+    }
+    return hash;
   }
 }

@@ -57,6 +57,12 @@ public record ResourceShape(
     schedulerOptions = List.copyOf(schedulerOptions);
   }
 
+  /** A copy with this walltime. */
+  public ResourceShape withWalltime(Duration walltime) {
+    return new ResourceShape(cores, nodes, memory, walltime, partition, account, qos, gpus,
+        exclusive, constraint, environment, prelude, schedulerOptions);
+  }
+
   /** A copy with {@code cores} cores. */
   public ResourceShape withCores(int cores) {
     return new ResourceShape(cores, nodes, memory, walltime, partition, account, qos, gpus,
