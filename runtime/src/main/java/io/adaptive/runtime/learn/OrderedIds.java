@@ -1,0 +1,232 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.runtime.learn;
+
+import java.util.Arrays;
+
+/**
+ * A sorted set of point ids, ordered by their x, with O(1) neighbours: a doubly linked list
+ * threaded through a treap. Points are only ever added one at a time; removal happens only by
+ * rebuilding the whole set.
+ *
+ * <p>The treap is what finds the place of a point nobody has seen; a caller that already knows the
+ * predecessor (the left end of the interval a point was asked in) skips the search, and the
+ * expected number of rotations per insertion is below two. Priorities are a fixed hash of the id,
+ * so two sets holding the same ids have the same shape.
+ */
+final class OrderedIds {
+
+  static final int NONE = -1;
+
+  // Per id, side by side so that one node is one cache line: prev, next, left, right, parent.
+  private static final int STRIDE = 8;
+  private static final int PREV = 0;
+  private static final int NEXT = 1;
+  private static final int LEFT = 2;
+  private static final int RIGHT = 3;
+  private static final int PARENT = 4;
+
+  private int[] node;
+  private int root = NONE;
+  private int first = NONE;
+  private int last = NONE;
+  private int size;
+
+  OrderedIds(int capacity) {
+    node = new int[STRIDE * capacity];
+  }
+
+  void ensureCapacity(int capacity) {
+    if (STRIDE * capacity > node.length) {
+      node = Arrays.copyOf(node, Math.max(STRIDE * capacity, node.length * 2));
+    }
+  }
+
+  static int priority(int id) {
+    int z = id * 0x9E3779B9;
+    z = (z ^ (z >>> 16)) * 0x85EBCA6B;
+    z = (z ^ (z >>> 13)) * 0xC2B2AE35;
+    return z ^ (z >>> 16);
+  }
+
+  int size() {
+    return size;
+  }
+
+  int first() {
+    return first;
+  }
+
+  int last() {
+    return last;
+  }
+
+  int prev(int id) {
+    return node[STRIDE * id + PREV];
+  }
+
+  int next(int id) {
+    return node[STRIDE * id + NEXT];
+  }
+
+  /** The member with the largest x strictly below {@code x}, or NONE. */
+  int lower(double[] xs, double x) {
+    int n = root;
+    int best = NONE;
+    while (n != NONE) {
+      if (xs[n] < x) {
+        best = n;
+        n = node[STRIDE * n + RIGHT];
+      } else {
+        n = node[STRIDE * n + LEFT];
+      }
+    }
+    return best;
+  }
+
+  /** The member with the largest x at or below {@code x}, or NONE. */
+  int floor(double[] xs, double x) {
+    int n = root;
+    int best = NONE;
+    while (n != NONE) {
+      if (xs[n] <= x) {
+        best = n;
+        n = node[STRIDE * n + RIGHT];
+      } else {
+        n = node[STRIDE * n + LEFT];
+      }
+    }
+    return best;
+  }
+
+  /** Whether {@code pred} is where a point at {@code x} would go: its predecessor in this set. */
+  boolean isPredecessor(double[] xs, int pred, double x) {
+    if (pred == NONE) {
+      return first == NONE || x < xs[first];
+    }
+    int succ = node[STRIDE * pred + NEXT];
+    return xs[pred] < x && (succ == NONE || x < xs[succ]);
+  }
+
+  /**
+   * Adds {@code id} (not a member), whose x lies strictly between {@code pred} and its successor.
+   */
+  void insertAfter(int id, int pred) {
+    int succ = pred == NONE ? first : node[STRIDE * pred + NEXT];
+    node[STRIDE * id + PREV] = pred;
+    node[STRIDE * id + NEXT] = succ;
+    if (pred == NONE) {
+      first = id;
+    } else {
+      node[STRIDE * pred + NEXT] = id;
+    }
+    if (succ == NONE) {
+      last = id;
+    } else {
+      node[STRIDE * succ + PREV] = id;
+    }
+    node[STRIDE * id + LEFT] = NONE;
+    node[STRIDE * id + RIGHT] = NONE;
+    if (root == NONE) {
+      node[STRIDE * id + PARENT] = NONE;
+      root = id;
+    } else if (pred != NONE && node[STRIDE * pred + RIGHT] == NONE) {
+      node[STRIDE * pred + RIGHT] = id;
+      node[STRIDE * id + PARENT] = pred;
+    } else {
+      // pred has a right subtree, so its successor is that subtree's leftmost node: no left child
+      node[STRIDE * succ + LEFT] = id;
+      node[STRIDE * id + PARENT] = succ;
+    }
+    size++;
+    int p = priority(id);
+    while (node[STRIDE * id + PARENT] != NONE && priority(node[STRIDE * id + PARENT]) < p) {
+      rotateUp(id);
+    }
+  }
+
+  /** Adds {@code id} (not a member) at its place by x. */
+  void insert(double[] xs, int id) {
+    insertAfter(id, lower(xs, xs[id]));
+  }
+
+  private void rotateUp(int x) {
+    int p = node[STRIDE * x + PARENT];
+    int g = node[STRIDE * p + PARENT];
+    if (node[STRIDE * p + LEFT] == x) {
+      int b = node[STRIDE * x + RIGHT];
+      node[STRIDE * p + LEFT] = b;
+      if (b != NONE) {
+        node[STRIDE * b + PARENT] = p;
+      }
+      node[STRIDE * x + RIGHT] = p;
+    } else {
+      int b = node[STRIDE * x + LEFT];
+      node[STRIDE * p + RIGHT] = b;
+      if (b != NONE) {
+        node[STRIDE * b + PARENT] = p;
+      }
+      node[STRIDE * x + LEFT] = p;
+    }
+    node[STRIDE * p + PARENT] = x;
+    node[STRIDE * x + PARENT] = g;
+    if (g == NONE) {
+      root = x;
+    } else if (node[STRIDE * g + LEFT] == p) {
+      node[STRIDE * g + LEFT] = x;
+    } else {
+      node[STRIDE * g + RIGHT] = x;
+    }
+  }
+
+  void clear() {
+    root = first = last = NONE;
+    size = 0;
+  }
+
+  /** Replaces the contents by {@code ids[0..n)}, which are sorted by x without duplicates. */
+  void rebuild(int[] ids, int n) {
+    clear();
+    // Cartesian tree by a right-spine stack: O(n).
+    int[] spine = new int[Math.max(1, n)];
+    int top = -1;
+    for (int i = 0; i < n; i++) {
+      int id = ids[i];
+      node[STRIDE * id + PREV] = i == 0 ? NONE : ids[i - 1];
+      node[STRIDE * id + NEXT] = i == n - 1 ? NONE : ids[i + 1];
+      node[STRIDE * id + LEFT] = NONE;
+      node[STRIDE * id + RIGHT] = NONE;
+      int p = priority(id);
+      int lastPopped = NONE;
+      while (top >= 0 && priority(spine[top]) < p) {
+        lastPopped = spine[top--];
+      }
+      if (lastPopped != NONE) {
+        node[STRIDE * id + LEFT] = lastPopped;
+        node[STRIDE * lastPopped + PARENT] = id;
+      }
+      if (top >= 0) {
+        node[STRIDE * spine[top] + RIGHT] = id;
+        node[STRIDE * id + PARENT] = spine[top];
+      } else {
+        node[STRIDE * id + PARENT] = NONE;
+      }
+      spine[++top] = id;
+    }
+    root = top >= 0 ? spine[0] : NONE;
+    first = n > 0 ? ids[0] : NONE;
+    last = n > 0 ? ids[n - 1] : NONE;
+    size = n;
+  }
+
+  /** Makes this set a copy of {@code other} (ids below {@code idCount} are copied). */
+  void copyFrom(OrderedIds other, int idCount) {
+    ensureCapacity(other.node.length / STRIDE);
+    System.arraycopy(other.node, 0, node, 0, STRIDE * idCount);
+    root = other.root;
+    first = other.first;
+    last = other.last;
+    size = other.size;
+  }
+}
