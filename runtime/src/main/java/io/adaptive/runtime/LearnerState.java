@@ -12,5 +12,7 @@ public enum LearnerState {
   /** The goal was reached. */
   DONE,
   /** Its failure budget is spent; the run went on without it. */
-  FAILED
+  FAILED,
+  /** The user cancelled it; its data is kept, and running the program again resumes it. */
+  CANCELLED
 }

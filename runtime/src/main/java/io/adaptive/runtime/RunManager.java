@@ -1,0 +1,562 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.runtime;
+
+import io.adaptive.plan.ExecutionPlan;
+import io.adaptive.plan.LearnerTask;
+import io.adaptive.runtime.launch.ExitStatus;
+import io.adaptive.runtime.launch.PlanFingerprint;
+import io.adaptive.runtime.launch.WorkerAssignment;
+import io.adaptive.runtime.protocol.Hello;
+import io.adaptive.runtime.protocol.Report;
+import io.adaptive.runtime.protocol.WorkerHandler;
+import io.adaptive.runtime.spi.BackendSession;
+import io.adaptive.runtime.spi.JobRequest;
+import io.adaptive.runtime.spi.JobState;
+import io.adaptive.runtime.spi.JobStatus;
+import io.adaptive.runtime.spi.WorkerLaunch;
+import io.adaptive.runtime.store.LearnerRecord;
+import io.adaptive.runtime.store.RunDatabase;
+import io.adaptive.runtime.store.RunDirectory;
+import io.adaptive.runtime.store.HistoryFile;
+import io.adaptive.runtime.store.StatusFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submits, tracks, resubmits and records the jobs of one run, and does nothing else. Every state
+ * change happens on the manager's own thread ({@link #run}); worker connections hand their
+ * messages to it through a queue. Changes are committed to the run database once per loop turn.
+ */
+final class RunManager implements WorkerHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(RunManager.class);
+  /** How long an exited job's connection may stay open before its exit is judged without it. */
+  private static final long EXIT_GRACE_MILLIS = 5_000;
+  private static final int LOG_TAIL_LINES = 20;
+
+  private final ExecutionPlan plan;
+  private final RunSettings settings;
+  private final RunDirectory directory;
+  private final RunDatabase database;
+  private final BackendSession backend;
+  private final Function<WorkerAssignment, WorkerLaunch> launches;
+  private final String secret;
+  private final Clock clock;
+  private String address = "";
+
+  private final Map<String, LearnerTask> tasks = new LinkedHashMap<>();
+  private final Map<String, LearnerRecord> records = new LinkedHashMap<>();
+  private final Map<String, List<Progress>> history = new HashMap<>();
+  private final Map<String, Job> jobs = new HashMap<>();
+  private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+  private final HistoryFile historyFile;
+  private long jobSequence;
+  private boolean dirty;
+
+  /** A job the manager started, as far as the manager knows it. */
+  private static final class Job {
+    final String id;
+    final String learner;
+    final String backendId;
+    final Path log;
+    boolean connected;
+    boolean disconnected;
+    String refusal = "";
+    String failure = "";
+    long exitedAtMillis = -1;
+    int exitStatus = -1;
+    /** When the worker was last heard from (or the job first seen running); -1 while queued. */
+    long heardAtMillis = -1;
+    /** How far the kill patterns have read its log. */
+    long logOffset;
+    /** Why the manager ended this job; empty if it did not. */
+    String endedBecause = "";
+    /** True if the user cancelled its learner. */
+    boolean cancelledByUser;
+
+    Job(String id, String learner, String backendId, Path log) {
+      this.id = id;
+      this.learner = learner;
+      this.backendId = backendId;
+      this.log = log;
+    }
+  }
+
+  RunManager(ExecutionPlan plan, RunSettings settings, RunDirectory directory,
+      RunDatabase database, BackendSession backend,
+      Function<WorkerAssignment, WorkerLaunch> launches, String secret, Clock clock) {
+    this.plan = plan;
+    this.settings = settings;
+    this.directory = directory;
+    this.database = database;
+    this.backend = backend;
+    this.launches = launches;
+    this.secret = secret;
+    this.clock = clock;
+    for (LearnerTask task : plan.learners()) {
+      tasks.put(task.name(), task);
+    }
+    this.historyFile = new HistoryFile(directory.history());
+  }
+
+  /**
+   * Checks the stored learners against the plan. Learners whose data-defining part changed are
+   * refused: their old data would be mixed with the new definition.
+   *
+   * @return every problem, empty if none
+   */
+  static List<String> checkStore(ExecutionPlan plan, RunDatabase database) {
+    List<String> problems = new ArrayList<>();
+    for (LearnerTask task : plan.learners()) {
+      database.learner(task.name()).ifPresent(stored -> {
+        String fingerprint = PlanFingerprint.of(task);
+        if (!stored.fingerprint().equals(fingerprint)) {
+          problems.add(String.format(java.util.Locale.ROOT,
+              "learner '%s': its definition changed since its data was stored in %s"
+                  + " (fingerprint %s, now %s); to start it afresh delete %s, to keep the old data"
+                  + " restore the old definition or use another store directory",
+              task.name(), database.file(), abbreviate(stored.fingerprint()),
+              abbreviate(fingerprint), database.file().resolveSibling("learners")
+                  .resolve(task.name())));
+        }
+      });
+    }
+    return problems;
+  }
+
+  /** Sets where workers reach this manager, {@code host:port}; before {@link #run}. */
+  void listenAt(String address) {
+    this.address = address;
+  }
+
+  /** Runs until every learner is done or failed, then returns the final snapshot. */
+  RunSnapshot run(List<RunListener> listeners) throws InterruptedException {
+    prepare();
+    long pollEvery = settings.pollInterval().toMillis();
+    long progressEvery = settings.progressInterval().toMillis();
+    long nextPoll = 0;
+    long nextProgress = 0;
+    try {
+      while (!settled()) {
+        submitPending();
+        long now = millis();
+        Runnable event = events.poll(Math.max(0, Math.min(nextPoll, nextProgress) - now),
+            TimeUnit.MILLISECONDS);
+        while (event != null) {
+          event.run();
+          event = events.poll();
+        }
+        now = millis();
+        if (now >= nextPoll) {
+          readCancelRequests();
+          reconcile(backend.poll());
+          nextPoll = now + pollEvery;
+        }
+        commitIfDirty();
+        if (now >= nextProgress) {
+          publishStatus();
+          notify(listeners, snapshot(), false);
+          nextProgress = now + progressEvery;
+        }
+      }
+    } finally {
+      commitIfDirty();
+      historyFile.close();
+      publishStatus();
+    }
+    RunSnapshot last = snapshot();
+    notify(listeners, last, true);
+    return last;
+  }
+
+  private void prepare() {
+    long now = millis();
+    for (LearnerTask task : plan.learners()) {
+      String goal = task.goal().describe();
+      LearnerRecord record = database.learner(task.name())
+          .map(stored -> resumed(stored, goal, now))
+          .orElseGet(() -> LearnerRecord.fresh(task.name(), PlanFingerprint.of(task),
+              task.spec().type(), goal));
+      records.put(task.name(), record);
+      history.put(task.name(), new ArrayList<>(database.history(task.name())));
+      database.put(record);
+    }
+    for (LearnerRecord stored : database.learners()) {
+      if (!tasks.containsKey(stored.name())) {
+        log.info("learner {} is in the store but not in the plan; its data is kept", stored.name());
+      }
+    }
+    database.commit();
+    long done = records.values().stream().filter(r -> r.state() == LearnerState.DONE).count();
+    if (done > 0) {
+      log.info("{} of {} learners already reached their goal; they are not run again", done,
+          records.size());
+    }
+  }
+
+  private static LearnerRecord resumed(LearnerRecord stored, String goal, long now) {
+    if (stored.state() == LearnerState.DONE && stored.goal().equals(goal)) {
+      return stored;
+    }
+    return stored.restarted(goal, LearnerState.PENDING, now);
+  }
+
+  private boolean settled() {
+    for (LearnerRecord record : records.values()) {
+      if (record.state() == LearnerState.PENDING || record.state() == LearnerState.RUNNING) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void submitPending() {
+    for (LearnerRecord record : List.copyOf(records.values())) {
+      if (record.state() != LearnerState.PENDING) {
+        continue;
+      }
+      LearnerTask task = tasks.get(record.name());
+      String jobId = "j" + (++jobSequence) + "-" + Long.toString(millis(), 36);
+      WorkerAssignment assignment = new WorkerAssignment(directory.root(), task.name(), jobId,
+          address, secret, settings.saveInterval(), settings.progressInterval());
+      Path logFile = directory.logs().resolve(task.name() + "." + jobId + ".log");
+      String backendId;
+      try {
+        Files.createDirectories(logFile.getParent());
+        backendId = backend.submit(new JobRequest(task.name(), task.resources().cores(),
+            launches.apply(assignment), logFile));
+      } catch (IOException | RuntimeException e) {
+        log.error("submitting a job for learner {} failed: {}", task.name(), e.toString());
+        update(record.failedOnce("submitting its job failed: " + e, millis()));
+        judge(records.get(task.name()));
+        continue;
+      }
+      jobs.put(jobId, new Job(jobId, task.name(), backendId, logFile));
+      update(record.heldBy(jobId, backendId, millis()));
+      log.debug("learner {} submitted as job {} ({})", task.name(), jobId, backendId);
+    }
+  }
+
+  private void reconcile(Map<String, JobStatus> statuses) {
+    long now = millis();
+    for (Job job : List.copyOf(jobs.values())) {
+      JobStatus status = statuses.get(job.backendId);
+      if (status == null) {
+        continue;
+      }
+      if (status.state() == JobState.RUNNING) {
+        watch(job, now);
+        continue;
+      }
+      if (status.state() != JobState.EXITED) {
+        continue;
+      }
+      if (job.exitedAtMillis < 0) {
+        job.exitedAtMillis = now;
+        job.exitStatus = status.exitStatus();
+      }
+      // The worker's last messages may still be on their way: wait for its connection to close.
+      boolean messagesIn = !job.connected || job.disconnected;
+      if (messagesIn || now - job.exitedAtMillis >= EXIT_GRACE_MILLIS) {
+        exited(job);
+      }
+    }
+  }
+
+  /** Ends a running job whose worker went silent, or whose output matches a kill pattern. */
+  private void watch(Job job, long now) {
+    if (!job.endedBecause.isEmpty()) {
+      return;
+    }
+    if (job.heardAtMillis < 0) {
+      job.heardAtMillis = now;
+    }
+    long silent = now - job.heardAtMillis;
+    if (silent > settings.heartbeatTimeout().toMillis()) {
+      job.endedBecause = String.format(java.util.Locale.ROOT, "its worker sent no heartbeat for"
+          + " %d s (heartbeat timeout %s), so it was killed", silent / 1000,
+          settings.heartbeatTimeout());
+      log.warn("job {} of learner {}: {}", job.id, job.learner, job.endedBecause);
+      backend.kill(job.backendId);
+      return;
+    }
+    String line = KillPatterns.firstMatch(job.log, job.logOffset, settings.killOn(),
+        offset -> job.logOffset = offset);
+    if (line != null) {
+      job.endedBecause = "its output matched a kill pattern: '" + line + "'";
+      log.warn("job {} of learner {}: {}; cancelling it", job.id, job.learner, job.endedBecause);
+      backend.cancel(job.backendId);
+    }
+  }
+
+  /** Acts on the cancel requests that {@code bin/adaptive cancel} leaves in the run directory. */
+  private void readCancelRequests() {
+    for (String name : CancelRequests.take(directory.requests())) {
+      List<String> learners = name.equals("*") ? List.copyOf(records.keySet()) : List.of(name);
+      for (String learner : learners) {
+        cancel(learner);
+      }
+    }
+  }
+
+  private void cancel(String learner) {
+    LearnerRecord record = records.get(learner);
+    if (record == null) {
+      log.warn("cannot cancel learner '{}': this run has no such learner", learner);
+      return;
+    }
+    long now = millis();
+    if (record.state() == LearnerState.PENDING) {
+      update(record.released(LearnerState.CANCELLED, now));
+      log.info("learner {} cancelled before it started", learner);
+    } else if (record.state() == LearnerState.RUNNING) {
+      Job job = jobs.get(record.job());
+      if (job != null && !job.cancelledByUser) {
+        job.cancelledByUser = true;
+        job.endedBecause = "the user cancelled it";
+        backend.cancel(job.backendId);
+        log.info("learner {} cancelled: stopping job {}", learner, job.id);
+      }
+    }
+  }
+
+  private void exited(Job job) {
+    jobs.remove(job.id);
+    LearnerRecord record = records.get(job.learner);
+    if (record == null || !record.job().equals(job.id)) {
+      return;
+    }
+    long now = millis();
+    int status = job.exitStatus;
+    if (record.state() == LearnerState.DONE) {
+      return;
+    }
+    if (job.cancelledByUser) {
+      update(record.released(LearnerState.CANCELLED, now));
+      return;
+    }
+    if (status == ExitStatus.WALLTIME) {
+      // A walltime stop is normal: the learner saved and goes on in a new job, no failure charged.
+      log.info("job {} of learner {} reached its walltime; resubmitting", job.id, job.learner);
+      update(record.released(LearnerState.PENDING, now));
+      return;
+    }
+    if (status == ExitStatus.REFUSED && !job.refusal.isEmpty()) {
+      // A refused worker would be refused again: its plan differs from ours.
+      update(record.failedOnce(job.refusal, now).released(LearnerState.FAILED, now));
+      log.error("learner {} failed: {}", job.learner, job.refusal);
+      return;
+    }
+    if (status == ExitStatus.LEARNER_FAILED && !job.failure.isEmpty()) {
+      // Its function kept throwing; a new job would fail the same way.
+      update(record.failedOnce(job.failure + tail(job.log), now)
+          .released(LearnerState.FAILED, now));
+      return;
+    }
+    String why = !job.endedBecause.isEmpty() ? job.endedBecause
+        : status == ExitStatus.STOPPED || status == 143 ? "something outside this run stopped it"
+        : ExitStatus.describe(status);
+    String error = String.format(java.util.Locale.ROOT, "job %s (%s) of learner %s ended before"
+        + " its goal: exit status %d, %s%n%s", job.id, job.backendId, job.learner, status, why,
+        tail(job.log));
+    log.warn("job {} of learner {} ended before its goal: exit status {} ({})", job.id,
+        job.learner, status, why);
+    update(record.failedOnce(error, now).released(LearnerState.PENDING, now));
+    judge(records.get(job.learner));
+  }
+
+  /** Fails a learner whose failures used up its budget; otherwise it waits for a new job. */
+  private void judge(LearnerRecord record) {
+    if (record.failures() >= settings.maxFailures()) {
+      update(record.released(LearnerState.FAILED, millis()));
+      log.error("learner {} failed {} times; giving up on it: {}", record.name(),
+          record.failures(), record.lastError().lines().findFirst().orElse(""));
+    } else if (record.state() != LearnerState.PENDING) {
+      update(record.released(LearnerState.PENDING, millis()));
+    }
+  }
+
+  private static String tail(Path logFile) {
+    try {
+      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+      List<String> last = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+      return last.isEmpty() ? "(its log " + logFile + " is empty)"
+          : "last lines of " + logFile + ":\n  " + String.join("\n  ", last);
+    } catch (IOException | RuntimeException e) {
+      return "(its log " + logFile + " cannot be read: " + e + ")";
+    }
+  }
+
+  // ---- worker messages, each handed to the manager's thread ----
+
+  @Override
+  public String claim(Hello hello) {
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    events.add(() -> answer.complete(decideClaim(hello)));
+    try {
+      return answer.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "the run manager is shutting down";
+    } catch (ExecutionException | TimeoutException e) {
+      return "the run manager did not answer in time";
+    }
+  }
+
+  private String decideClaim(Hello hello) {
+    LearnerRecord record = records.get(hello.learner());
+    Job job = jobs.get(hello.jobId());
+    if (record == null) {
+      return "this run has no learner '" + hello.learner() + "'";
+    }
+    if (job == null || !record.job().equals(hello.jobId())) {
+      return "learner '" + hello.learner() + "' is not assigned to job " + hello.jobId()
+          + (record.job().isEmpty() ? "" : "; job " + record.job() + " holds it");
+    }
+    String expected = record.fingerprint();
+    if (!expected.equals(hello.fingerprint())) {
+      job.refusal = String.format(java.util.Locale.ROOT,
+          "the worker for learner '%s' built a different plan%n"
+              + "  run manager %s, this worker %s (job %s)%n"
+              + "  fix: main() must build the same plan on every launch; derive it from args and"
+              + " input files only, not from the clock, the host, environment variables or an"
+              + " unseeded Random",
+          hello.learner(), abbreviate(expected), abbreviate(hello.fingerprint()), hello.jobId());
+      return job.refusal;
+    }
+    job.connected = true;
+    job.heardAtMillis = millis();
+    return "";
+  }
+
+  @Override
+  public void progress(Hello worker, Report report) {
+    events.add(() -> reported(worker, report, null));
+  }
+
+  @Override
+  public void done(Hello worker, Report report) {
+    events.add(() -> reported(worker, report, LearnerState.DONE));
+  }
+
+  @Override
+  public void failed(Hello worker, Report report, String error) {
+    events.add(() -> {
+      Job job = jobs.get(worker.jobId());
+      if (job != null) {
+        job.failure = error;
+      }
+      reported(worker, report, null);
+    });
+  }
+
+  @Override
+  public void disconnected(Hello worker) {
+    events.add(() -> {
+      Job job = jobs.get(worker.jobId());
+      if (job != null) {
+        job.disconnected = true;
+      }
+    });
+  }
+
+  private void reported(Hello worker, Report report, LearnerState newState) {
+    Job job = jobs.get(worker.jobId());
+    if (job != null) {
+      job.heardAtMillis = millis();
+    }
+    LearnerRecord record = records.get(worker.learner());
+    if (record == null || !record.job().equals(worker.jobId())) {
+      return;
+    }
+    long now = millis();
+    LearnerRecord updated = record.reported(report.npoints(), report.loss(),
+        report.elapsedNanos(), now);
+    if (newState != null) {
+      updated = updated.released(newState, now);
+    }
+    update(updated);
+    Progress progress = new Progress(now, report.npoints(), report.loss());
+    history.get(worker.learner()).add(progress);
+    database.append(worker.learner(), progress);
+    historyFile.append(worker.learner(), progress);
+  }
+
+  // ---- state ----
+
+  private void update(LearnerRecord record) {
+    records.put(record.name(), record);
+    database.put(record);
+    dirty = true;
+  }
+
+  private void commitIfDirty() {
+    if (dirty) {
+      database.commit();
+      historyFile.flush();
+      dirty = false;
+    }
+  }
+
+  private void publishStatus() {
+    try {
+      StatusFile.write(directory.status(), records.values());
+    } catch (IOException e) {
+      log.warn("publishing {} failed: {}", directory.status(), e.toString());
+    }
+  }
+
+  RunSnapshot snapshot() {
+    List<LearnerStatus> learners = new ArrayList<>(records.size());
+    for (LearnerRecord r : records.values()) {
+      learners.add(new LearnerStatus(r.name(), r.kind(), r.state(), r.npoints(), r.loss(),
+          r.failures(), r.lastError(), directory.snapshot(r.name()), history.get(r.name())));
+    }
+    return new RunSnapshot(plan.experiment(), directory.root(), Instant.ofEpochMilli(millis()),
+        learners);
+  }
+
+  private static void notify(List<RunListener> listeners, RunSnapshot snapshot, boolean last) {
+    for (RunListener listener : listeners) {
+      try {
+        if (last) {
+          listener.onProgress(snapshot);
+          listener.onFinish(snapshot);
+        } else {
+          listener.onProgress(snapshot);
+        }
+      } catch (RuntimeException e) {
+        log.warn("run listener {} failed: {}", listener, e.toString());
+      }
+    }
+  }
+
+  private long millis() {
+    return clock.millis();
+  }
+
+  private static String abbreviate(String fingerprint) {
+    return fingerprint.length() <= 12 ? fingerprint
+        : fingerprint.substring(0, 4) + "…" + fingerprint.substring(fingerprint.length() - 4);
+  }
+}

@@ -1,0 +1,288 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.runtime;
+
+import io.adaptive.AdaptiveException;
+import io.adaptive.plan.ExecutionPlan;
+import io.adaptive.plan.LearnerNames;
+import io.adaptive.runtime.launch.LaunchCommandException;
+import io.adaptive.runtime.launch.RelaunchCommand;
+import io.adaptive.runtime.launch.Role;
+import io.adaptive.runtime.launch.StopRequest;
+import io.adaptive.runtime.launch.Worker;
+import io.adaptive.runtime.launch.WorkerAssignment;
+import io.adaptive.runtime.protocol.ProtocolServer;
+import io.adaptive.runtime.spi.Backend;
+import io.adaptive.runtime.spi.BackendSession;
+import io.adaptive.runtime.spi.WorkerLaunch;
+import io.adaptive.runtime.store.RunDatabase;
+import io.adaptive.runtime.store.RunDirectory;
+import io.adaptive.runtime.store.RunSecret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an {@link ExecutionPlan} on a backend: where it runs and how, set beside the plan.
+ *
+ * <pre>{@code
+ * RunResult result = Runner.on(Local.processes(4)).store(Path.of("runs/peak")).run(plan);
+ * }</pre>
+ *
+ * <p>Immutable: every setting returns a copy. Defaults: store {@code runs/<experiment>}, save
+ * interval {@value #DEFAULT_SAVE_SECONDS} s, progress interval 1 s, poll interval 0.5 s, 3 failed
+ * jobs per learner before it is given up, heartbeat timeout 2 minutes, no kill pattern, a console
+ * progress bar.
+ */
+public final class Runner {
+
+  /** Default seconds between two saves of a learner's data by its worker. */
+  public static final int DEFAULT_SAVE_SECONDS = 10;
+
+  private static final Logger log = LoggerFactory.getLogger(Runner.class);
+
+  private final Backend backend;
+  private final Path store;
+  private final RunSettings settings;
+  private final List<RunListener> listeners;
+  private final boolean quiet;
+
+  private Runner(Backend backend, Path store, RunSettings settings, List<RunListener> listeners,
+      boolean quiet) {
+    this.backend = backend;
+    this.store = store;
+    this.settings = settings;
+    this.listeners = List.copyOf(listeners);
+    this.quiet = quiet;
+  }
+
+  /** A runner on {@code backend} with the default settings. */
+  public static Runner on(Backend backend) {
+    Objects.requireNonNull(backend, "backend");
+    return new Runner(backend, null, RunSettings.defaults(), List.of(), false);
+  }
+
+  /**
+   * Keeps the run's state in {@code directory}; default {@code runs/<experiment>}. Running a plan
+   * again on the same directory resumes it.
+   */
+  public Runner store(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    return new Runner(backend, directory, settings, listeners, quiet);
+  }
+
+  /**
+   * How often each worker saves its learner's data; at most this much work is lost when a job dies.
+   *
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   */
+  public Runner saveInterval(Duration interval) {
+    positive(interval, "saveInterval", "Duration.ofSeconds(10)");
+    return new Runner(backend, store, settings.withSaveInterval(interval), listeners, quiet);
+  }
+
+  /**
+   * How often workers report progress and listeners (progress bar, charts) are called.
+   *
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   */
+  public Runner progressInterval(Duration interval) {
+    positive(interval, "progressInterval", "Duration.ofSeconds(1)");
+    return new Runner(backend, store, settings.withProgressInterval(interval), listeners, quiet);
+  }
+
+  /**
+   * How often the backend is asked for the state of every job (one query for all of them).
+   *
+   * @throws IllegalArgumentException if {@code interval} is zero or negative
+   */
+  public Runner pollInterval(Duration interval) {
+    positive(interval, "pollInterval", "Duration.ofMillis(500)");
+    return new Runner(backend, store, settings.withPollInterval(interval), listeners, quiet);
+  }
+
+  /**
+   * How many jobs of one learner may fail (crash, be killed, exit early) before the learner is
+   * marked failed; the run goes on with the others. Default 3.
+   *
+   * @throws IllegalArgumentException if {@code count} is below 1
+   */
+  public Runner maxFailures(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("maxFailures(" + count + "): a learner needs at least one"
+          + " job, so allow at least 1 failure, e.g. maxFailures(3)");
+    }
+    return new Runner(backend, store, settings.withMaxFailures(count), listeners, quiet);
+  }
+
+  /**
+   * How long a running job's worker may stay silent (no progress report, which it sends at every
+   * progress interval) before the job is killed and its learner resubmitted; counted as a failure
+   * of the learner. Default 2 minutes.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is zero or negative
+   */
+  public Runner heartbeatTimeout(Duration timeout) {
+    positive(timeout, "heartbeatTimeout", "Duration.ofMinutes(2)");
+    return new Runner(backend, store, settings.withHeartbeatTimeout(timeout), listeners, quiet);
+  }
+
+  /**
+   * Cancels and resubmits a job as soon as a line of its output matches {@code pattern} anywhere
+   * (for example a known MPI error); counted as a failure of its learner. Replaces an earlier
+   * {@code killOn}.
+   */
+  public Runner killOn(Pattern pattern) {
+    Objects.requireNonNull(pattern, "pattern");
+    return killOn(line -> pattern.matcher(line).find());
+  }
+
+  /**
+   * Cancels and resubmits a job as soon as {@code predicate} accepts a line of its output; counted
+   * as a failure of its learner. Called in the driver, on the run manager's thread.
+   */
+  public Runner killOn(Predicate<String> predicate) {
+    Objects.requireNonNull(predicate, "predicate");
+    return new Runner(backend, store, settings.withKillOn(predicate), listeners, quiet);
+  }
+
+  /** Adds a listener called at every progress interval and at the end (in the driver only). */
+  public Runner listener(RunListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    List<RunListener> more = new ArrayList<>(listeners);
+    more.add(listener);
+    return new Runner(backend, store, settings, more, quiet);
+  }
+
+  /** Shows no progress bar (for scripts); listeners still run. */
+  public Runner quiet() {
+    return new Runner(backend, store, settings, listeners, true);
+  }
+
+  /**
+   * In a worker, runs this JVM's learner and ends the JVM with its exit status: this method never
+   * returns there, so code below it runs in the driver only. In the driver, runs every learner of
+   * {@code plan} to its goal and returns the result; learners already done in the store are not
+   * run again.
+   *
+   * @throws RunEnvironmentException if the run cannot start here (all problems at once)
+   * @throws AdaptiveException if the store is in use by another run or holds learners whose
+   *     definition changed
+   */
+  public RunResult run(ExecutionPlan plan) {
+    Objects.requireNonNull(plan, "plan");
+    if (Role.isWorker()) {
+      runWorkerAndExit(plan);
+    }
+    Path root = (store != null ? store
+        : Path.of("runs", LearnerNames.experiment(plan.experiment()))).toAbsolutePath();
+    RunDirectory directory = new RunDirectory(root);
+    List<String> problems = new ArrayList<>();
+    checkWritable(root, problems);
+    problems.addAll(backend.check(plan));
+    List<String> command = List.of();
+    if (backend.capabilities().relaunchesProgram()) {
+      try {
+        command = RelaunchCommand.current();
+      } catch (LaunchCommandException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new RunEnvironmentException(plan.experiment(), problems);
+    }
+    try (RunDatabase database = RunDatabase.open(directory.runDatabase())) {
+      List<String> stale = RunManager.checkStore(plan, database);
+      if (!stale.isEmpty()) {
+        throw new RunEnvironmentException(plan.experiment(), stale);
+      }
+      String secret = RunSecret.createOrRead(directory.secret());
+      Files.writeString(root.resolve("plan.txt"), plan.explain());
+      List<RunListener> all = new ArrayList<>(listeners);
+      if (!quiet) {
+        all.add(new ConsoleProgress(System.out, System.console() != null));
+      }
+      List<String> relaunch = command;
+      try (BackendSession session = backend.open()) {
+        RunManager manager = new RunManager(plan, settings, directory, database, session,
+            assignment -> new ProgramLaunch(plan, assignment, relaunch), secret,
+            Clock.systemUTC());
+        try (ProtocolServer server = ProtocolServer.start(secret, manager)) {
+          manager.listenAt(server.address());
+          return new RunResult(manager.run(all));
+        }
+      }
+    } catch (IOException e) {
+      throw new AdaptiveException("the run of '" + plan.experiment() + "' in " + root
+          + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AdaptiveException("the run of '" + plan.experiment() + "' was interrupted", e);
+    }
+  }
+
+  private static void runWorkerAndExit(ExecutionPlan plan) {
+    int status;
+    try {
+      status = Worker.run(plan, WorkerAssignment.fromEnvironment(System.getenv()),
+          StopRequest.onSignals());
+    } catch (RuntimeException | Error e) {
+      log.error("the worker crashed", e);
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  private static void checkWritable(Path root, List<String> problems) {
+    try {
+      Files.createDirectories(root);
+      Path probe = Files.createTempFile(root, ".probe", ".tmp");
+      Files.delete(probe);
+    } catch (IOException | SecurityException e) {
+      problems.add("store directory '" + root + "' cannot be created or written (" + e
+          + "); choose a writable directory with Runner.store(Path)");
+    }
+  }
+
+  private static void positive(Duration interval, String name, String example) {
+    Objects.requireNonNull(interval, name);
+    if (interval.isZero() || interval.isNegative()) {
+      throw new IllegalArgumentException(name + "(" + interval + "): the interval must be"
+          + " positive, e.g. " + name + "(" + example + ")");
+    }
+  }
+
+  /** Starts a worker as the user's program again, or on a thread of this JVM. */
+  private record ProgramLaunch(ExecutionPlan plan, WorkerAssignment assignment,
+      List<String> relaunch) implements WorkerLaunch {
+
+    @Override
+    public List<String> command() {
+      if (relaunch.isEmpty()) {
+        return RelaunchCommand.current();
+      }
+      return relaunch;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+      return assignment.environment();
+    }
+
+    @Override
+    public int runInThisJvm() {
+      return Worker.run(plan, assignment, new StopRequest());
+    }
+  }
+}

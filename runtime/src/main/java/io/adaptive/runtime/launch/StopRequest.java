@@ -1,0 +1,47 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.runtime.launch;
+
+import java.util.concurrent.atomic.AtomicReference;
+import sun.misc.Signal;
+
+/**
+ * Why a worker should save and stop before its goal: set from a signal handler or by an in-process
+ * backend, read by the worker loop between completions.
+ */
+public final class StopRequest {
+
+  /** Why a worker stops early. */
+  public enum Reason {
+    /** Its walltime is nearly over (SIGUSR1 from a batch scheduler, or its own deadline). */
+    WALLTIME,
+    /** It was asked to stop: SIGTERM (a cancel), SIGINT (Ctrl-C), or an interrupt. */
+    CANCEL
+  }
+
+  private final AtomicReference<Reason> reason = new AtomicReference<>();
+
+  /** Asks the worker to stop; the first reason given wins. */
+  public void request(Reason why) {
+    reason.compareAndSet(null, why);
+  }
+
+  /** The reason to stop, or null to go on. */
+  public Reason reason() {
+    return reason.get();
+  }
+
+  /**
+   * A request set by this process's signals: SIGUSR1 means walltime, SIGTERM and SIGINT mean
+   * cancel. The JVM's own shutdown on these signals is replaced: the worker saves and then exits
+   * with a status that says why.
+   */
+  public static StopRequest onSignals() {
+    StopRequest request = new StopRequest();
+    Signal.handle(new Signal("USR1"), signal -> request.request(Reason.WALLTIME));
+    Signal.handle(new Signal("TERM"), signal -> request.request(Reason.CANCEL));
+    Signal.handle(new Signal("INT"), signal -> request.request(Reason.CANCEL));
+    return request;
+  }
+}

@@ -1,0 +1,32 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.runtime.spi;
+
+import io.adaptive.plan.ExecutionPlan;
+import java.util.List;
+
+/**
+ * Where jobs run: threads of this JVM, local child processes, or a batch scheduler. A backend
+ * translates the plan's resource shapes into jobs; it never applies defaults of its own.
+ *
+ * <p>Instances are immutable values: {@link #open} creates the session that owns threads and
+ * processes.
+ */
+public interface Backend {
+
+  /** The short name, as {@code --backend} takes it, e.g. {@code local}. */
+  String name();
+
+  /** What jobs of this backend can be asked for, and whether they relaunch the program. */
+  Capabilities capabilities();
+
+  /**
+   * Every reason this backend cannot run {@code plan}, each naming the learner, the value and the
+   * fix; empty if it can. Called before anything starts; has no side effects.
+   */
+  List<String> check(ExecutionPlan plan);
+
+  /** Starts a session that submits, tracks and cancels jobs until it is closed. */
+  BackendSession open();
+}
