@@ -1,0 +1,28 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.backend.local;
+
+import io.adaptive.runtime.spi.JobRequest;
+import java.util.function.IntConsumer;
+
+/** Starts one job, as a thread or a process, and reports on it. */
+interface Starter {
+
+  /** Starts the job at once; {@code onExit} gets its exit status once, when it has ended. */
+  Started start(JobRequest request, IntConsumer onExit) throws Exception;
+
+  /** A started job. */
+  interface Started {
+    /** The exit status once it has ended, else -1. */
+    int exitStatus();
+
+    boolean isAlive();
+
+    /** Asks it to stop: SIGTERM to a process, an interrupt to a thread. */
+    void stop();
+
+    /** Ends it now: SIGKILL to a process and its children. */
+    void kill();
+  }
+}

@@ -1,0 +1,55 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.backend.local;
+
+import io.adaptive.runtime.spi.JobRequest;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts each job as a thread of this JVM, running the worker directly. */
+final class ThreadStarter implements Starter {
+
+  private static final Logger log = LoggerFactory.getLogger(ThreadStarter.class);
+
+  @Override
+  public Started start(JobRequest request, IntConsumer onExit) {
+    AtomicInteger status = new AtomicInteger(-1);
+    Thread thread = new Thread(() -> {
+      int exit = 1;
+      try {
+        exit = request.launch().runInThisJvm();
+      } catch (RuntimeException | Error e) {
+        log.error("the in-process worker of learner {} crashed", request.learner(), e);
+      } finally {
+        status.set(exit);
+        onExit.accept(exit);
+      }
+    }, "adaptive-job-" + request.learner());
+    thread.setDaemon(true);
+    thread.start();
+    return new Started() {
+      @Override
+      public int exitStatus() {
+        return status.get();
+      }
+
+      @Override
+      public boolean isAlive() {
+        return status.get() < 0;
+      }
+
+      @Override
+      public void stop() {
+        thread.interrupt();
+      }
+
+      @Override
+      public void kill() {
+        thread.interrupt();
+      }
+    };
+  }
+}

@@ -1,0 +1,144 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.backend.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.adaptive.plan.Defaults;
+import io.adaptive.plan.ExecutionPlan;
+import io.adaptive.plan.Goal;
+import io.adaptive.plan.Learner1DSpec;
+import io.adaptive.plan.LearnerTask;
+import io.adaptive.plan.Loss1D;
+import io.adaptive.plan.ResourceShape;
+import io.adaptive.runtime.LearnerState;
+import io.adaptive.runtime.LearnerStatus;
+import io.adaptive.runtime.RunEnvironmentException;
+import io.adaptive.runtime.RunResult;
+import io.adaptive.runtime.Runner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs on the in-process backend: the whole run manager and worker loop in one JVM. */
+final class InProcessRunTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void run_twoLearners_bothReachTheirGoalWithDataAndHistory() {
+    ExecutionPlan plan = plan(task("a", x -> x * x, new Goal.Points(200), 2),
+        task("b", Math::sin, new Goal.Points(100).and(new Goal.LossBelow(0.5)), 1));
+    RunResult result = runner().run(plan);
+
+    assertThat(result.succeeded()).as(result.summary()).isTrue();
+    LearnerStatus a = result.learner("a");
+    assertThat(a.state()).isEqualTo(LearnerState.DONE);
+    assertThat(a.npoints()).isBetween(200L, 201L);
+    assertThat(a.history()).isNotEmpty();
+    assertThat(a.data()).exists();
+    assertThat(result.learner("b").npoints()).isGreaterThanOrEqualTo(100);
+    assertThat(result.summary()).contains("2 done, 0 failed of 2 learners");
+  }
+
+  @Test
+  void run_sameStoreAgainWithAHigherGoal_continuesFromTheSavedData() throws Exception {
+    runner().run(plan(task("a", x -> x * x, new Goal.Points(100), 1)));
+    RunResult more = runner().run(plan(task("a", x -> x * x, new Goal.Points(300), 1)));
+
+    assertThat(more.learner("a").npoints()).isEqualTo(300);
+    long rows = Files.readAllLines(more.learner("a").data()).size() - 1;
+    assertThat(rows).isEqualTo(300);
+  }
+
+  @Test
+  void run_throwingFunction_failsOnlyThatLearner() {
+    RunResult result = runner().run(plan(
+        task("bad", x -> { throw new ArithmeticException("boom at " + x); }, new Goal.Points(10), 1),
+        task("good", x -> x, new Goal.Points(10), 1)));
+
+    assertThat(result.learner("good").state()).isEqualTo(LearnerState.DONE);
+    LearnerStatus bad = result.learner("bad");
+    assertThat(bad.state()).isEqualTo(LearnerState.FAILED);
+    assertThat(bad.lastError()).startsWith("the function failed 3 times at -1.0: "
+        + "java.lang.ArithmeticException: boom at -1.0")
+        .contains("at io.adaptive.backend.local.InProcessRunTest");
+  }
+
+  @Test
+  void run_changedLearnerDefinition_isRefusedBeforeAnythingRuns() {
+    runner().run(plan(task("a", x -> x, new Goal.Points(10), 1)));
+    ExecutionPlan changed = new ExecutionPlan("t", List.of(new LearnerTask("a", List.of(),
+        new Learner1DSpec(-2, 1, new Loss1D.Default(), x -> x), new Goal.Points(10), shape(1))));
+
+    assertThatThrownBy(() -> runner().run(changed))
+        .isInstanceOf(RunEnvironmentException.class)
+        .hasMessageContaining("cannot run experiment 't': 1 problem; nothing was started")
+        .hasMessageContaining("learner 'a': its definition changed since its data was stored");
+  }
+
+  @Test
+  void run_problemsOfTheEnvironment_areReportedTogether() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+    ExecutionPlan plan = plan(task("a", x -> x, new Goal.Points(10), 3));
+
+    assertThatThrownBy(() -> Runner.on(Local.inProcess(2)).store(file.resolve("store")).run(plan))
+        .isInstanceOf(RunEnvironmentException.class)
+        .satisfies(e -> assertThat(((RunEnvironmentException) e).problems()).hasSize(2))
+        .hasMessageContaining("cannot run experiment 't': 2 problems; nothing was started")
+        .hasMessageContaining("1. store directory '" + file.resolve("store") + "' cannot be created")
+        .hasMessageContaining("2. learner 'a' asks for cores(3), but the in-process backend has a"
+            + " budget of 2 cores, so it could never start; lower cores(..) or raise the budget,"
+            + " e.g. Local.inProcess(3)");
+  }
+
+  @Test
+  void processes_fromATestRunnerJvm_refuseToRelaunchAndSayHowToStart() {
+    ExecutionPlan plan = plan(task("a", x -> x, new Goal.Points(10), 1));
+    assertThatThrownBy(() -> Runner.on(Local.processes(1)).store(dir).quiet().run(plan))
+        .isInstanceOf(RunEnvironmentException.class)
+        .hasMessageContaining("which is not the program itself: a build tool's or test runner's JVM")
+        .hasMessageContaining("fix: start it with java");
+  }
+
+  @Test
+  void settings_nonPositiveInterval_isRejectedWhereItIsSet() {
+    Runner runner = Runner.on(Local.inProcess());
+    assertThatThrownBy(() -> runner.saveInterval(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("saveInterval(PT0S): the interval must be positive, e.g."
+            + " saveInterval(Duration.ofSeconds(10))");
+    assertThatThrownBy(() -> runner.progressInterval(Duration.ofSeconds(-1)))
+        .hasMessage("progressInterval(PT-1S): the interval must be positive, e.g."
+            + " progressInterval(Duration.ofSeconds(1))");
+    assertThatThrownBy(() -> Local.processes(0))
+        .hasMessageStartingWith("Local.processes(0): the core budget must be at least 1");
+  }
+
+  private Runner runner() {
+    return Runner.on(Local.inProcess(2)).store(dir.resolve("store")).quiet()
+        .saveInterval(Duration.ofMillis(100)).progressInterval(Duration.ofMillis(50))
+        .pollInterval(Duration.ofMillis(20));
+  }
+
+  private static ExecutionPlan plan(LearnerTask... tasks) {
+    return new ExecutionPlan("t", List.of(tasks));
+  }
+
+  private static LearnerTask task(String name, DoubleUnaryOperator f, Goal goal, int cores) {
+    return new LearnerTask(name, List.of(), new Learner1DSpec(-1, 1, new Loss1D.Default(), f),
+        goal, shape(cores));
+  }
+
+  private static ResourceShape shape(int cores) {
+    return new ResourceShape(cores, 1, Defaults.MEMORY, Defaults.WALLTIME, "", "", "", 0, false,
+        "", new TreeMap<>(), List.of(), List.of());
+  }
+}

@@ -1,0 +1,112 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.backend.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static io.adaptive.backend.local.RunDirectoryFiles.logs;
+import static io.adaptive.backend.local.RunDirectoryFiles.resumedCounts;
+import static io.adaptive.backend.local.RunDirectoryFiles.rows;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local process backend end to end: {@link SweepProgram} runs as a real driver JVM that
+ * relaunches itself as worker JVMs, with MapDB files in a temporary directory.
+ */
+final class LocalProcessesIT {
+
+  @TempDir Path dir;
+
+  // ---- run and resume ----
+
+  @Test
+  void sweep_runsEveryLearnerToItsGoal_thenASecondRunStartsNoJob() throws Exception {
+    Path store = dir.resolve("store");
+    Driver first = Driver.start(dir, store, "2", "3", "300", "0", "500");
+    assertThat(first.awaitExit()).as(first.output()).isZero();
+    assertThat(first.output()).contains("3 done, 0 failed of 3 learners");
+    for (String learner : List.of("peak[a=0.01]", "peak[a=0.02]", "peak[a=0.03]")) {
+      assertThat(rows(store, learner)).isGreaterThanOrEqualTo(300);
+    }
+    assertThat(logs(store)).hasSize(3);
+
+    Driver second = Driver.start(dir, store, "2", "3", "300", "0", "500");
+    assertThat(second.awaitExit()).as(second.output()).isZero();
+    assertThat(second.output()).contains("3 of 3 learners already reached their goal")
+        .contains("3 done, 0 failed of 3 learners");
+    assertThat(logs(store)).as("no job started the second time").hasSize(3);
+  }
+
+  // ---- failures ----
+
+  @Test
+  void killedJob_isResubmitted_andResumesFromItsLastCheckpoint() throws Exception {
+    Path store = dir.resolve("store");
+    Driver driver = Driver.start(dir, store, "1", "1", "3000", "1", "200");
+    await().atMost(Duration.ofSeconds(60)).until(() -> rows(store, "peak[a=0.01]") >= 300);
+    long saved = rows(store, "peak[a=0.01]");
+    List<ProcessHandle> workers = driver.workers();
+    assertThat(workers).as("one worker JVM").hasSize(1);
+    workers.get(0).destroyForcibly();
+
+    assertThat(driver.awaitExit()).as(driver.output()).isZero();
+    assertThat(driver.output()).contains("1 done, 0 failed of 1 learners");
+    assertThat(driver.output()).containsPattern("peak\\[a=0.01\\]\\s+done\\s+\\d+\\s+\\S+\\s+1");
+    List<Long> resumed = resumedCounts(store);
+    assertThat(resumed).as("two jobs: the killed one and its replacement").hasSize(2);
+    assertThat(resumed).contains(0L);
+    assertThat(resumed.stream().mapToLong(Long::longValue).max().getAsLong())
+        .as("the replacement loaded at least the checkpoint seen before the kill")
+        .isGreaterThanOrEqualTo(saved);
+    assertThat(rows(store, "peak[a=0.01]")).isGreaterThanOrEqualTo(3000);
+  }
+
+  @Test
+  void killedDriver_theNextRunContinuesFromTheSavedPoints() throws Exception {
+    Path store = dir.resolve("store");
+    Driver driver = Driver.start(dir, store, "1", "1", "3000", "1", "200");
+    await().atMost(Duration.ofSeconds(60)).until(() -> rows(store, "peak[a=0.01]") >= 300);
+    List<ProcessHandle> workers = driver.workers();
+    driver.process().destroyForcibly();
+    driver.process().waitFor(30, TimeUnit.SECONDS);
+    // A worker that loses its manager saves and exits by itself.
+    await().atMost(Duration.ofSeconds(60)).until(() -> workers.stream().noneMatch(ProcessHandle::isAlive));
+    long saved = rows(store, "peak[a=0.01]");
+
+    Driver again = Driver.start(dir, store, "1", "1", "3000", "1", "200");
+    assertThat(again.awaitExit()).as(again.output()).isZero();
+    assertThat(again.output()).contains("1 done, 0 failed of 1 learners");
+    assertThat(resumedCounts(store)).contains(saved);
+  }
+
+  @Test
+  void throwingFunction_failsItsLearnerWithTheStackTrace_othersFinish() throws Exception {
+    Path store = dir.resolve("store");
+    Driver driver = Driver.start(dir, store, "2", "2", "200", "0", "500", "throw");
+    assertThat(driver.awaitExit()).as(driver.output()).isEqualTo(1);
+    assertThat(driver.output()).contains("1 done, 1 failed of 2 learners")
+        .contains("failed: peak[a=0.01]: the function failed 3 times at ")
+        .contains("java.lang.IllegalStateException: no value above 0.5");
+  }
+
+  @Test
+  void workerWithAnotherPlan_isRefusedBeforeItsFirstPoint() throws Exception {
+    Path store = dir.resolve("store");
+    Driver driver = Driver.start(dir, store, "1", "1", "100", "0", "500", "mismatch");
+    assertThat(driver.awaitExit()).as(driver.output()).isEqualTo(1);
+    assertThat(driver.output())
+        .contains("failed: peak[a=0.01]: the worker for learner 'peak[a=0.01]' built a different plan");
+    assertThat(logs(store)).hasSize(1);
+    assertThat(Files.readString(logs(store).get(0)))
+        .contains("main() must build the same plan on every launch");
+    assertThat(rows(store, "peak[a=0.01]")).isZero();
+  }
+}

@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.backend.local;
+
+import io.adaptive.plan.Defaults;
+import io.adaptive.plan.ExecutionPlan;
+import io.adaptive.plan.Goal;
+import io.adaptive.plan.Learner1DSpec;
+import io.adaptive.plan.LearnerTask;
+import io.adaptive.plan.Loss1D;
+import io.adaptive.plan.Parameter;
+import io.adaptive.plan.ResourceShape;
+import io.adaptive.runtime.RunResult;
+import io.adaptive.runtime.Runner;
+import io.adaptive.runtime.launch.Role;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * A user's program for the integration tests: a sweep of Learner1D learners on the peak function,
+ * run on child processes. The tests start it as the driver; it relaunches itself as the workers.
+ *
+ * <p>Arguments: store, core budget, learners, points per learner, milliseconds each evaluation
+ * sleeps, save interval in milliseconds, then any of: {@code mismatch} (workers build another
+ * plan), {@code throw} (the function throws for the first learner), {@code pattern} (the first
+ * job prints a line the driver kills on), {@code walltime=<ms>} (each job's walltime),
+ * {@code heartbeat=<ms>} (the driver's heartbeat timeout).
+ */
+public final class SweepProgram {
+
+  public static void main(String[] args) {
+    Path store = Path.of(args[0]);
+    int budget = Integer.parseInt(args[1]);
+    int learners = Integer.parseInt(args[2]);
+    long points = Long.parseLong(args[3]);
+    long sleepMillis = Long.parseLong(args[4]);
+    long saveMillis = Long.parseLong(args[5]);
+    List<String> flags = List.of(args).subList(6, args.length);
+    String mode = flags.stream().filter(f -> !f.contains("=")).findFirst().orElse("");
+    long walltimeMillis = option(flags, "walltime", Defaults.WALLTIME.toMillis());
+    long heartbeatMillis = option(flags, "heartbeat", 120_000);
+    Path marker = store.resolveSibling("printed-the-pattern");
+
+    List<LearnerTask> tasks = new ArrayList<>();
+    for (int i = 0; i < learners; i++) {
+      double a = 0.01 * (i + 1);
+      boolean throwing = mode.equals("throw") && i == 0;
+      // Deliberately wrong in "mismatch" mode: a worker must see a plan that differs.
+      double lower = mode.equals("mismatch") && Role.isWorker() ? -2 : -1;
+      Learner1DSpec spec = new Learner1DSpec(lower, 1, new Loss1D.Default(), x -> {
+        if (sleepMillis > 0) {
+          try {
+            Thread.sleep(sleepMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        if (throwing && x > 0.5) {
+          throw new IllegalStateException("no value above 0.5");
+        }
+        if (mode.equals("pattern") && x > 0.5 && !java.nio.file.Files.exists(marker)) {
+          try {
+            java.nio.file.Files.createFile(marker);
+            System.err.println("MPI_ABORT was invoked on rank 3");
+          } catch (java.io.IOException e) {
+            // Another evaluation printed it first.
+          }
+        }
+        return x + (a * a) / (a * a + x * x);
+      });
+      tasks.add(new LearnerTask("peak[a=" + a + "]", List.of(new Parameter("a", a)), spec,
+          new Goal.Points(points), shape().withWalltime(Duration.ofMillis(walltimeMillis))));
+    }
+    ExecutionPlan plan = new ExecutionPlan("peak", tasks);
+
+    RunResult result = Runner.on(Local.processes(budget)).store(store)
+        .saveInterval(Duration.ofMillis(saveMillis)).progressInterval(Duration.ofMillis(200))
+        .pollInterval(Duration.ofMillis(100)).heartbeatTimeout(Duration.ofMillis(heartbeatMillis))
+        .killOn(java.util.regex.Pattern.compile("MPI_ABORT")).quiet().run(plan);
+    // Below run(): the driver only.
+    System.out.print(result.summary());
+    System.exit(result.succeeded() ? 0 : 1);
+  }
+
+  private static long option(List<String> flags, String name, long otherwise) {
+    return flags.stream().filter(f -> f.startsWith(name + "=")).findFirst()
+        .map(f -> Long.parseLong(f.substring(name.length() + 1))).orElse(otherwise);
+  }
+
+  static ResourceShape shape() {
+    return new ResourceShape(1, 1, Defaults.MEMORY, Defaults.WALLTIME, "", "", "", 0, false, "",
+        new TreeMap<>(), List.of(), List.of());
+  }
+}
