@@ -1,0 +1,149 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, as a new user runs it: the shaded jar, started with java in an empty
+ * working directory, writing runs/peaks/ with MapDB files, logs and PNG charts.
+ */
+final class PeaksIT {
+
+  private static final Path JAR = Path.of("target", "adaptive-examples.jar").toAbsolutePath();
+
+  @TempDir Path work;
+
+  @Test
+  void readmeCommand_runsSixLearnersWritesChartsAndResumes() throws Exception {
+    Run first = Run.start(work);
+    assertThat(first.awaitExit()).as(first.output()).isZero();
+    assertThat(first.output()).contains("6 done, 0 failed of 6 learners")
+        .contains("peaks[a=0.01,x0=0.5]").contains("charts in ");
+
+    Path runs = work.resolve("runs/peaks");
+    assertThat(runs.resolve("run.db")).exists();
+    List<Path> charts = list(runs.resolve("charts"));
+    assertThat(charts).extracting(p -> p.getFileName().toString())
+        .contains("convergence.png", "peaks[a=0.01,x0=0].png", "peaks[a=0.1,x0=0.5].png")
+        .hasSize(7);
+    for (Path png : charts) {
+      assertLooksLikeAChart(png);
+    }
+    int jobs = list(runs.resolve("logs")).size();
+    assertThat(jobs).isEqualTo(6);
+
+    Run second = Run.start(work);
+    assertThat(second.awaitExit()).as(second.output()).isZero();
+    assertThat(second.output()).contains("6 of 6 learners already reached their goal")
+        .contains("6 done, 0 failed of 6 learners");
+    assertThat(list(runs.resolve("logs"))).as("no new job").hasSize(jobs);
+  }
+
+  @Test
+  void readmeCommand_killedMidway_continuesFromTheSavedPoints() throws Exception {
+    Run first = Run.start(work);
+    Path data = work.resolve("runs/peaks/learners");
+    // Learners save every 2 s and need about 7 s: the first save is a learner midway.
+    await().atMost(Duration.ofSeconds(90)).until(() -> savedPoints(data) >= 100);
+    first.process.descendants().forEach(ProcessHandle::destroyForcibly);
+    first.process.destroyForcibly();
+    first.process.waitFor(30, TimeUnit.SECONDS);
+    long saved = savedPoints(data);
+
+    Run second = Run.start(work);
+    assertThat(second.awaitExit()).as(second.output()).isZero();
+    assertThat(second.output()).contains("6 done, 0 failed of 6 learners");
+    long resumed = 0;
+    for (Path log : list(work.resolve("runs/peaks/logs"))) {
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("resumed from (\\d+) saved points").matcher(Files.readString(log));
+      while (m.find()) {
+        resumed += Long.parseLong(m.group(1));
+      }
+    }
+    assertThat(resumed).as("the second run loaded what the first had saved").isGreaterThanOrEqualTo(saved);
+  }
+
+  private static long savedPoints(Path learners) throws IOException {
+    if (!Files.isDirectory(learners)) {
+      return 0;
+    }
+    long rows = 0;
+    for (Path learner : list(learners)) {
+      Path csv = learner.resolve("data.csv");
+      if (Files.exists(csv)) {
+        try (Stream<String> lines = Files.lines(csv)) {
+          rows += Math.max(0, lines.count() - 1);
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static void assertLooksLikeAChart(Path png) throws IOException {
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image).as(png.toString()).isNotNull();
+    assertThat(image.getWidth()).isEqualTo(1000);
+    assertThat(image.getHeight()).isEqualTo(600);
+    Set<Integer> colours = new HashSet<>();
+    for (int x = 0; x < image.getWidth(); x += 3) {
+      for (int y = 0; y < image.getHeight(); y += 3) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    assertThat(colours.size()).as("colours in " + png).isGreaterThan(10);
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList();
+    }
+  }
+
+  private record Run(Process process, Path outputFile) {
+
+    static Run start(Path work) throws IOException {
+      Path output = Files.createTempFile(work, "run", ".out");
+      Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+          "-cp", JAR.toString(), Peaks.class.getName())
+          .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile())
+          .start();
+      return new Run(process, output);
+    }
+
+    int awaitExit() throws InterruptedException {
+      if (!process.waitFor(4, TimeUnit.MINUTES)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new AssertionError("the example did not finish in 4 minutes:\n" + output());
+      }
+      return process.exitValue();
+    }
+
+    String output() {
+      try {
+        return Files.readString(outputFile, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        return "(no output: " + e + ")";
+      }
+    }
+  }
+}
