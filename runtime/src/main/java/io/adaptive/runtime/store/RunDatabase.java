@@ -392,6 +392,14 @@ public final class RunDatabase implements AutoCloseable {
     };
   }
 
+  /** Waits for a compaction in progress to end: for tests that copy the files. */
+  void awaitCompaction() {
+    checkOpen();
+    if (compaction != null) {
+      finishCompaction();
+    }
+  }
+
   private void finishCompaction() {
     try {
       compaction.get();

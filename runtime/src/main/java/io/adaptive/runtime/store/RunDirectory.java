@@ -96,6 +96,11 @@ public record RunDirectory(Path root) {
     return root.resolve("run.db");
   }
 
+  /** Where the live run manager listens, {@code host:port}: {@code <root>/manager.address}. */
+  public Path managerAddress() {
+    return root.resolve("manager.address");
+  }
+
   /** Requests to the run manager (cancel), left by tools: {@code <root>/requests}. */
   public Path requests() {
     return root.resolve("requests");
