@@ -16,6 +16,7 @@ import io.adaptive.runtime.spi.JobRequest;
 import io.adaptive.runtime.spi.JobState;
 import io.adaptive.runtime.spi.JobStatus;
 import io.adaptive.runtime.spi.WorkerLaunch;
+import io.adaptive.runtime.store.LearnerEvent;
 import io.adaptive.runtime.store.LearnerRecord;
 import io.adaptive.runtime.store.RunDatabase;
 import io.adaptive.runtime.store.RunDirectory;
@@ -93,6 +94,8 @@ final class RunManager implements WorkerHandler {
     String endedBecause = "";
     /** True if the user cancelled its learner. */
     boolean cancelledByUser;
+    /** True if a previous run manager started it. */
+    boolean adopted;
 
     Job(String id, String learner, String backendId, Path log) {
       this.id = id;
@@ -145,8 +148,14 @@ final class RunManager implements WorkerHandler {
   }
 
   /** Sets where workers reach this manager, {@code host:port}; before {@link #run}. */
-  void listenAt(String address) {
+  void listenAt(String address) throws IOException {
     this.address = address;
+    // Workers that lost an earlier manager of this run look here for the new one.
+    Path file = directory.managerAddress();
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(temporary, address + "\n", StandardCharsets.UTF_8);
+    Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Runs until every learner is done or failed, then returns the final snapshot. */
@@ -194,7 +203,7 @@ final class RunManager implements WorkerHandler {
     for (LearnerTask task : plan.learners()) {
       String goal = task.goal().describe();
       LearnerRecord record = database.learner(task.name())
-          .map(stored -> resumed(stored, goal, now))
+          .map(stored -> resumed(stored, task, goal, now))
           .orElseGet(() -> LearnerRecord.fresh(task.name(), PlanFingerprint.of(task),
               task.spec().type(), goal));
       records.put(task.name(), record);
@@ -214,11 +223,56 @@ final class RunManager implements WorkerHandler {
     }
   }
 
-  private static LearnerRecord resumed(LearnerRecord stored, String goal, long now) {
+  private LearnerRecord resumed(LearnerRecord stored, LearnerTask task, String goal, long now) {
     if (stored.state() == LearnerState.DONE && stored.goal().equals(goal)) {
       return stored;
     }
+    if (stored.state() == LearnerState.RUNNING && adopt(stored, task, now)) {
+      return stored;
+    }
     return stored.restarted(goal, LearnerState.PENDING, now);
+  }
+
+  /** Takes over the job of a learner that a previous run manager started, if it still runs. */
+  private boolean adopt(LearnerRecord stored, LearnerTask task, long now) {
+    if (stored.job().isEmpty() || stored.backendJob().isEmpty()) {
+      return false;
+    }
+    Path logFile = logFile(task.name(), stored.job());
+    JobRequest request = new JobRequest(task.name(), task.resources().cores(), NOT_RELAUNCHED,
+        logFile);
+    if (!backend.adopt(stored.backendJob(), request)) {
+      return false;
+    }
+    Job job = new Job(stored.job(), task.name(), stored.backendJob(), logFile);
+    job.adopted = true;
+    job.heardAtMillis = now;
+    jobs.put(job.id, job);
+    log.info("adopted job {} ({}) of learner {}: it still runs; waiting for its worker to"
+        + " reconnect", job.id, job.backendId, task.name());
+    return true;
+  }
+
+  /** An adopted job is never started again by this manager. */
+  private static final WorkerLaunch NOT_RELAUNCHED = new WorkerLaunch() {
+    @Override
+    public List<String> command() {
+      throw new IllegalStateException("an adopted job is not launched again");
+    }
+
+    @Override
+    public Map<String, String> environment() {
+      return Map.of();
+    }
+
+    @Override
+    public int runInThisJvm() {
+      throw new IllegalStateException("an adopted job is not launched again");
+    }
+  };
+
+  private Path logFile(String learner, String jobId) {
+    return directory.logs().resolve(learner + "." + jobId + ".log");
   }
 
   private boolean settled() {
@@ -239,7 +293,7 @@ final class RunManager implements WorkerHandler {
       String jobId = "j" + (++jobSequence) + "-" + Long.toString(millis(), 36);
       WorkerAssignment assignment = new WorkerAssignment(directory.root(), task.name(), jobId,
           address, secret, settings.saveInterval(), settings.progressInterval());
-      Path logFile = directory.logs().resolve(task.name() + "." + jobId + ".log");
+      Path logFile = logFile(task.name(), jobId);
       String backendId;
       try {
         Files.createDirectories(logFile.getParent());
@@ -247,12 +301,12 @@ final class RunManager implements WorkerHandler {
             launches.apply(assignment), logFile));
       } catch (IOException | RuntimeException e) {
         log.error("submitting a job for learner {} failed: {}", task.name(), e.toString());
-        update(record.failedOnce("submitting its job failed: " + e, millis()));
+        update(record.failedOnce("submitting its job failed: " + e, millis()), "submission failed");
         judge(records.get(task.name()));
         continue;
       }
       jobs.put(jobId, new Job(jobId, task.name(), backendId, logFile));
-      update(record.heldBy(jobId, backendId, millis()));
+      update(record.heldBy(jobId, backendId, millis()), "submitted");
       log.debug("learner {} submitted as job {} ({})", task.name(), jobId, backendId);
     }
   }
@@ -268,7 +322,7 @@ final class RunManager implements WorkerHandler {
         watch(job, now);
         continue;
       }
-      if (status.state() != JobState.EXITED) {
+      if (status.state() != JobState.EXITED && status.state() != JobState.UNKNOWN) {
         continue;
       }
       if (job.exitedAtMillis < 0) {
@@ -327,7 +381,7 @@ final class RunManager implements WorkerHandler {
     }
     long now = millis();
     if (record.state() == LearnerState.PENDING) {
-      update(record.released(LearnerState.CANCELLED, now));
+      update(record.released(LearnerState.CANCELLED, now), "cancelled before it started");
       log.info("learner {} cancelled before it started", learner);
     } else if (record.state() == LearnerState.RUNNING) {
       Job job = jobs.get(record.job());
@@ -352,25 +406,33 @@ final class RunManager implements WorkerHandler {
       return;
     }
     if (job.cancelledByUser) {
-      update(record.released(LearnerState.CANCELLED, now));
+      update(record.released(LearnerState.CANCELLED, now), "cancelled by the user");
+      return;
+    }
+    if (status < 0) {
+      // An adopted job whose end nobody saw: not charged, since the worker may well have saved.
+      log.info("job {} of learner {} ended while no run manager watched it; resubmitting",
+          job.id, job.learner);
+      update(record.released(LearnerState.PENDING, now), "its job ended unwatched");
       return;
     }
     if (status == ExitStatus.WALLTIME) {
       // A walltime stop is normal: the learner saved and goes on in a new job, no failure charged.
       log.info("job {} of learner {} reached its walltime; resubmitting", job.id, job.learner);
-      update(record.released(LearnerState.PENDING, now));
+      update(record.released(LearnerState.PENDING, now), "walltime");
       return;
     }
     if (status == ExitStatus.REFUSED && !job.refusal.isEmpty()) {
       // A refused worker would be refused again: its plan differs from ours.
-      update(record.failedOnce(job.refusal, now).released(LearnerState.FAILED, now));
+      update(record.failedOnce(job.refusal, now).released(LearnerState.FAILED, now),
+          "refused: its worker built a different plan");
       log.error("learner {} failed: {}", job.learner, job.refusal);
       return;
     }
     if (status == ExitStatus.LEARNER_FAILED && !job.failure.isEmpty()) {
       // Its function kept throwing; a new job would fail the same way.
       update(record.failedOnce(job.failure + tail(job.log), now)
-          .released(LearnerState.FAILED, now));
+          .released(LearnerState.FAILED, now), "its function kept failing");
       return;
     }
     String why = !job.endedBecause.isEmpty() ? job.endedBecause
@@ -381,18 +443,18 @@ final class RunManager implements WorkerHandler {
         tail(job.log));
     log.warn("job {} of learner {} ended before its goal: exit status {} ({})", job.id,
         job.learner, status, why);
-    update(record.failedOnce(error, now).released(LearnerState.PENDING, now));
+    update(record.failedOnce(error, now).released(LearnerState.PENDING, now), why);
     judge(records.get(job.learner));
   }
 
   /** Fails a learner whose failures used up its budget; otherwise it waits for a new job. */
   private void judge(LearnerRecord record) {
     if (record.failures() >= settings.maxFailures()) {
-      update(record.released(LearnerState.FAILED, millis()));
+      update(record.released(LearnerState.FAILED, millis()), "failure budget spent");
       log.error("learner {} failed {} times; giving up on it: {}", record.name(),
           record.failures(), record.lastError().lines().findFirst().orElse(""));
     } else if (record.state() != LearnerState.PENDING) {
-      update(record.released(LearnerState.PENDING, millis()));
+      update(record.released(LearnerState.PENDING, millis()), "waiting for a new job");
     }
   }
 
@@ -445,6 +507,7 @@ final class RunManager implements WorkerHandler {
       return job.refusal;
     }
     job.connected = true;
+    job.disconnected = false;
     job.heardAtMillis = millis();
     return "";
   }
@@ -495,7 +558,7 @@ final class RunManager implements WorkerHandler {
     if (newState != null) {
       updated = updated.released(newState, now);
     }
-    update(updated);
+    update(updated, newState == null ? "progress" : "reached its goal");
     Progress progress = new Progress(now, report.npoints(), report.loss());
     history.get(worker.learner()).add(progress);
     database.append(worker.learner(), progress);
@@ -504,9 +567,14 @@ final class RunManager implements WorkerHandler {
 
   // ---- state ----
 
-  private void update(LearnerRecord record) {
-    records.put(record.name(), record);
+  /** Records a change of a learner; a change of state or job also goes into the journal. */
+  private void update(LearnerRecord record, String reason) {
+    LearnerRecord old = records.put(record.name(), record);
     database.put(record);
+    if (old != null && (old.state() != record.state() || !old.job().equals(record.job()))) {
+      database.journal(new LearnerEvent(record.updatedMillis(), record.name(),
+          record.job().isEmpty() ? old.job() : record.job(), old.state(), record.state(), reason));
+    }
     dirty = true;
   }
 

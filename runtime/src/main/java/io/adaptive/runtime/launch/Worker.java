@@ -11,7 +11,6 @@ import io.adaptive.runtime.learn.Learner;
 import io.adaptive.runtime.learn.Learners;
 import io.adaptive.runtime.protocol.ClaimRefusedException;
 import io.adaptive.runtime.protocol.Hello;
-import io.adaptive.runtime.protocol.ProtocolClient;
 import io.adaptive.runtime.protocol.Report;
 import io.adaptive.runtime.store.LearnerDataFile;
 import io.adaptive.runtime.store.RunDirectory;
@@ -42,6 +41,8 @@ public final class Worker {
   public static final int MAX_ATTEMPTS = 3;
 
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
+  /** How long a worker tries to hand its final report to a run manager before it exits. */
+  private static final java.time.Duration FINAL_REPORT_PATIENCE = java.time.Duration.ofMinutes(2);
   /** The longest the loop waits before it looks at stop requests again. */
   private static final long STOP_CHECK_NANOS = 100_000_000L;
 
@@ -78,9 +79,8 @@ public final class Worker {
     }
     String fingerprint = PlanFingerprint.of(task);
     Hello hello = new Hello(task.name(), assignment.job(), fingerprint);
-    try (ProtocolClient client = ProtocolClient.connect(
-        assignment.manager(), assignment.secret(), hello)) {
-      return runClaimed(task, fingerprint, client, Learners.bind(task.spec()));
+    try (ManagerLink link = ManagerLink.connect(assignment, hello)) {
+      return runClaimed(task, fingerprint, link, Learners.bind(task.spec()));
     } catch (ClaimRefusedException e) {
       log.error("the run manager refused this worker: {}", e.getMessage());
       return ExitStatus.REFUSED;
@@ -91,7 +91,7 @@ public final class Worker {
   }
 
   private <P, V> int runClaimed(
-      LearnerTask task, String fingerprint, ProtocolClient client, BoundLearner<P, V> bound) {
+      LearnerTask task, String fingerprint, ManagerLink link, BoundLearner<P, V> bound) {
     RunDirectory directory = new RunDirectory(assignment.store());
     Learner<P, V> learner = bound.learner();
     try (LearnerDataFile<P, V> data = DataFiles.open(
@@ -100,7 +100,7 @@ public final class Worker {
       log.info("learner {} resumed from {} saved points ({} s run so far), {} cores",
           task.name(), learner.npoints(), data.elapsedNanos() / 1_000_000_000L,
           task.resources().cores());
-      return new Loop<>(task, bound, data, client).run();
+      return new Loop<>(task, bound, data, link).run();
     }
   }
 
@@ -110,7 +110,7 @@ public final class Worker {
     private final Learner<P, V> learner;
     private final BoundLearner.PointFunction<P, V> function;
     private final LearnerDataFile<P, V> data;
-    private final ProtocolClient client;
+    private final ManagerLink link;
     private final int cores;
     private final long startNanos = System.nanoTime();
     private final long walltimeEnd;
@@ -123,12 +123,12 @@ public final class Worker {
     private long reportedPoints;
 
     Loop(LearnerTask task, BoundLearner<P, V> bound, LearnerDataFile<P, V> data,
-        ProtocolClient client) {
+        ManagerLink link) {
       this.task = task;
       this.learner = bound.learner();
       this.function = bound.function();
       this.data = data;
-      this.client = client;
+      this.link = link;
       this.cores = task.resources().cores();
       this.elapsedBefore = data.elapsedNanos();
       long walltime = task.resources().walltime().toNanos();
@@ -189,18 +189,23 @@ public final class Worker {
           // Also report whenever the points grew by a quarter, so that the history (and the
           // convergence chart) has the early part of the curve even for short runs.
           if (now >= nextReport || learner.npoints() >= reportedPoints * 5 / 4 + 8) {
-            client.progress(report());
+            Report report = report();
+            link.send(client -> client.progress(report));
             reportedPoints = learner.npoints();
             nextReport = now + reportEvery;
           }
         }
         finish();
-        client.done(report());
+        Report report = report();
+        if (!link.deliver(client -> client.done(report), FINAL_REPORT_PATIENCE)) {
+          log.warn("no run manager took the final report of learner {}; its data is saved and a"
+              + " new run manager will see it done", task.name());
+        }
         log.info("learner {} reached its goal {} with {} points, loss {}",
             task.name(), task.goal().describe(), learner.npoints(), learner.loss());
         return ExitStatus.DONE;
-      } catch (IOException e) {
-        return stop(ExitStatus.LOST_MANAGER, "lost the run manager (" + e + ")");
+      } catch (ClaimRefusedException e) {
+        return stop(ExitStatus.REFUSED, "a new run manager refused it: " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return stop(ExitStatus.STOPPED, "it was interrupted");
@@ -251,13 +256,14 @@ public final class Worker {
       return false;
     }
 
-    private int fail(Evaluation<P, V> evaluation) throws IOException {
+    private int fail(Evaluation<P, V> evaluation) {
       finish();
       StringWriter trace = new StringWriter();
       evaluation.error().printStackTrace(new PrintWriter(trace));
       String error = "the function failed " + MAX_ATTEMPTS + " times at " + evaluation.point()
           + ": " + evaluation.error() + "\n" + trace;
-      client.failed(report(), error);
+      Report report = report();
+      link.deliver(client -> client.failed(report, error), FINAL_REPORT_PATIENCE);
       log.error("learner {} failed: {}", task.name(), error);
       return ExitStatus.LEARNER_FAILED;
     }

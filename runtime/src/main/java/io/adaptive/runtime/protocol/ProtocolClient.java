@@ -80,6 +80,15 @@ public final class ProtocolClient implements AutoCloseable {
     Wire.writeLine(out, Wire.report("FAILED", report) + " " + Wire.encodeText(text));
   }
 
+  /** Closes a connection that broke, without saying goodbye. */
+  public void abandon() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Nothing to release beyond the socket itself.
+    }
+  }
+
   /** Says goodbye and closes the connection. */
   @Override
   public void close() {

@@ -15,6 +15,17 @@ public interface BackendSession extends AutoCloseable {
    */
   String submit(JobRequest request);
 
+  /**
+   * Takes over a job that an earlier session of this backend submitted (the run manager was
+   * restarted), so that {@link #poll} reports it from now on. A job that ends while adopted is
+   * reported {@link JobState#UNKNOWN} if its exit status cannot be known.
+   *
+   * @param jobId the id the earlier session returned from {@link #submit}
+   * @param request the job as it was submitted (its launch is not used)
+   * @return true if the job still exists and is now tracked; false if it is gone
+   */
+  boolean adopt(String jobId, JobRequest request);
+
   /** The state of every job this session submitted, keyed by job id. One call, for all jobs. */
   Map<String, JobStatus> poll();
 

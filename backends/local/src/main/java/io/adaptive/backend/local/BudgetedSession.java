@@ -44,6 +44,8 @@ final class BudgetedSession implements BackendSession {
     final JobRequest request;
     Starter.Started started;
     int exitStatus = -1;
+    boolean adopted;
+    boolean ended;
 
     Job(String id, JobRequest request) {
       this.id = id;
@@ -95,7 +97,27 @@ final class BudgetedSession implements BackendSession {
   private synchronized void ended(Job job, int status) {
     used -= job.request.cores();
     job.exitStatus = status;
+    job.ended = true;
     startWhatFits();
+  }
+
+  @Override
+  public synchronized boolean adopt(String jobId, JobRequest request) {
+    if (jobs.containsKey(jobId)) {
+      return !jobs.get(jobId).ended;
+    }
+    Job job = new Job(jobId, request);
+    job.adopted = true;
+    Starter.Started started = starter.adopt(request, status -> ended(job, status));
+    if (started == null) {
+      return false;
+    }
+    // An adopted job counts against the budget even if that overcommits it for a while.
+    used += request.cores();
+    peak = Math.max(peak, used);
+    job.started = started;
+    jobs.put(jobId, job);
+    return true;
   }
 
   @Override
@@ -103,7 +125,9 @@ final class BudgetedSession implements BackendSession {
     Map<String, JobStatus> statuses = new HashMap<>();
     for (Job job : jobs.values()) {
       JobState state;
-      if (job.exitStatus >= 0) {
+      if (job.ended && job.adopted && job.exitStatus < 0) {
+        state = JobState.UNKNOWN;
+      } else if (job.ended || job.exitStatus >= 0) {
         state = JobState.EXITED;
       } else if (job.started == null) {
         state = JobState.QUEUED;
@@ -123,7 +147,7 @@ final class BudgetedSession implements BackendSession {
   @Override
   public synchronized void cancel(String jobId) {
     Job job = jobs.get(jobId);
-    if (job == null || job.exitStatus >= 0) {
+    if (job == null || job.ended || job.exitStatus >= 0) {
       return;
     }
     if (job.started == null) {
@@ -137,7 +161,7 @@ final class BudgetedSession implements BackendSession {
   @Override
   public synchronized void kill(String jobId) {
     Job job = jobs.get(jobId);
-    if (job == null || job.exitStatus >= 0) {
+    if (job == null || job.ended) {
       return;
     }
     if (job.started == null) {
@@ -154,7 +178,7 @@ final class BudgetedSession implements BackendSession {
       closed = true;
       queue.clear();
       for (Job job : jobs.values()) {
-        if (job.started != null && job.exitStatus < 0) {
+        if (job.started != null && !job.ended) {
           running.add(job.started);
           job.started.stop();
         }

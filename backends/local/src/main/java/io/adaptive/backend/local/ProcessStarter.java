@@ -6,7 +6,10 @@ package io.adaptive.backend.local;
 import io.adaptive.runtime.spi.JobRequest;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.function.IntConsumer;
 
 /** Starts each job as a child process: the user's program again, in worker role. */
@@ -21,6 +24,7 @@ final class ProcessStarter implements Starter {
         .redirectInput(Redirect.from(new java.io.File("/dev/null")));
     builder.environment().putAll(request.launch().environment());
     Process process = builder.start();
+    writePidFile(request, process.toHandle());
     process.onExit().thenAccept(ended -> onExit.accept(ended.exitValue()));
     return new Started() {
       @Override
@@ -44,5 +48,58 @@ final class ProcessStarter implements Starter {
         process.destroyForcibly();
       }
     };
+  }
+
+  @Override
+  public Started adopt(JobRequest request, IntConsumer onExit) {
+    Path pidFile = pidFile(request);
+    ProcessHandle process;
+    try {
+      String[] fields = Files.readString(pidFile, StandardCharsets.UTF_8).trim().split(" ");
+      process = ProcessHandle.of(Long.parseLong(fields[0]))
+          .filter(p -> p.info().startInstant().map(Instant::toEpochMilli)
+              .map(start -> start == Long.parseLong(fields[1])).orElse(false))
+          .filter(ProcessHandle::isAlive)
+          .orElse(null);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    if (process == null) {
+      return null;
+    }
+    // Not our child: its exit status cannot be known, only that it ended.
+    process.onExit().thenRun(() -> onExit.accept(-1));
+    return new Started() {
+      @Override
+      public int exitStatus() {
+        return -1;
+      }
+
+      @Override
+      public boolean isAlive() {
+        return process.isAlive();
+      }
+
+      @Override
+      public void stop() {
+        process.destroy();
+      }
+
+      @Override
+      public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    };
+  }
+
+  // "<pid> <start epoch millis>": the start time tells a reused pid from the job's own process.
+  private static void writePidFile(JobRequest request, ProcessHandle process) throws IOException {
+    long start = process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    Files.writeString(pidFile(request), process.pid() + " " + start + "\n", StandardCharsets.UTF_8);
+  }
+
+  private static Path pidFile(JobRequest request) {
+    return request.log().resolveSibling(request.log().getFileName() + ".pid");
   }
 }

@@ -12,9 +12,16 @@ interface Starter {
   /** Starts the job at once; {@code onExit} gets its exit status once, when it has ended. */
   Started start(JobRequest request, IntConsumer onExit) throws Exception;
 
+  /**
+   * Finds a job that an earlier session started, to track it again.
+   *
+   * @return the job if it still runs, else null
+   */
+  Started adopt(JobRequest request, IntConsumer onExit);
+
   /** A started job. */
   interface Started {
-    /** The exit status once it has ended, else -1. */
+    /** The exit status once it has ended, else -1 (also when it cannot be known). */
     int exitStatus();
 
     boolean isAlive();

@@ -52,4 +52,9 @@ final class ThreadStarter implements Starter {
       }
     };
   }
+
+  @Override
+  public Started adopt(JobRequest request, IntConsumer onExit) {
+    return null; // threads die with the JVM that ran them
+  }
 }

@@ -70,15 +70,34 @@ final class LocalProcessesIT {
   }
 
   @Test
-  void killedDriver_theNextRunContinuesFromTheSavedPoints() throws Exception {
+  void killedDriver_restartedDriverAdoptsTheRunningWorker_withoutASecondJob() throws Exception {
+    Path store = dir.resolve("store");
+    Driver driver = Driver.start(dir, store, "1", "1", "6000", "1", "200");
+    await().atMost(Duration.ofSeconds(60)).until(() -> rows(store, "peak[a=0.01]") >= 300);
+    List<ProcessHandle> workers = driver.workers();
+    assertThat(workers).hasSize(1);
+    driver.process().destroyForcibly();
+    driver.process().waitFor(30, TimeUnit.SECONDS);
+    assertThat(workers.get(0).isAlive()).as("the worker outlives its manager").isTrue();
+
+    Driver again = Driver.start(dir, store, "1", "1", "6000", "1", "200");
+    assertThat(again.awaitExit()).as(again.output()).isZero();
+    assertThat(again.output()).contains("adopted job j1-")
+        .contains("1 done, 0 failed of 1 learners");
+    assertThat(logs(store)).as("no second job was started").hasSize(1);
+    assertThat(Files.readString(logs(store).get(0))).contains("lost the run manager")
+        .contains("reconnected to the run manager");
+    assertThat(rows(store, "peak[a=0.01]")).isGreaterThanOrEqualTo(6000);
+  }
+
+  @Test
+  void killedDriverAndWorkers_theNextRunContinuesFromTheSavedPoints() throws Exception {
     Path store = dir.resolve("store");
     Driver driver = Driver.start(dir, store, "1", "1", "3000", "1", "200");
     await().atMost(Duration.ofSeconds(60)).until(() -> rows(store, "peak[a=0.01]") >= 300);
-    List<ProcessHandle> workers = driver.workers();
+    driver.process().descendants().forEach(ProcessHandle::destroyForcibly);
     driver.process().destroyForcibly();
     driver.process().waitFor(30, TimeUnit.SECONDS);
-    // A worker that loses its manager saves and exits by itself.
-    await().atMost(Duration.ofSeconds(60)).until(() -> workers.stream().noneMatch(ProcessHandle::isAlive));
     long saved = rows(store, "peak[a=0.01]");
 
     Driver again = Driver.start(dir, store, "1", "1", "3000", "1", "200");

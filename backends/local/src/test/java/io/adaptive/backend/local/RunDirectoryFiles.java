@@ -33,7 +33,8 @@ final class RunDirectoryFiles {
   /** The job logs, oldest job first. */
   static List<Path> logs(Path store) throws IOException {
     try (Stream<Path> files = Files.list(store.resolve("logs"))) {
-      return files.sorted((a, b) -> Long.compare(jobNumber(a), jobNumber(b))).toList();
+      return files.filter(p -> p.toString().endsWith(".log"))
+          .sorted((a, b) -> Long.compare(jobNumber(a), jobNumber(b))).toList();
     }
   }
 
