@@ -301,9 +301,11 @@ final class Learner1DTest {
     learner.load(List.of(-1.0, 1.0, 0.5), List.of(0.0, 2.0, 1.0));
     assertThat(learner.pendingCount()).isEqualTo(1);
     assertThat(learner.npoints()).isEqualTo(3);
-    // (−1, 0.5) holds the pending 0: its loss is shared by width, so (−1, 0) has 1/1.5 of it
-    double shared = learner.loss(false);
-    assertThat(shared).isLessThan(learner.loss(true));
+    // scaled x −0.5, 0.25, 0.5 and y 0, 0.5, 1 (y-scale 2): (−1, 0.5) has the largest loss
+    double wide = Math.hypot(0.75, 0.5);
+    assertThat(learner.loss(true)).isEqualTo(wide);
+    // the pending 0 splits it into (−1, 0) and (0, 0.5), sharing its loss by width
+    assertThat(learner.loss(false)).isEqualTo((0.0 - -1.0) * wide / 1.5);
   }
 
   @Test
