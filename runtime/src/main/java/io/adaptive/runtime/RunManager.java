@@ -21,6 +21,7 @@ import io.adaptive.runtime.store.LearnerRecord;
 import io.adaptive.runtime.store.RunDatabase;
 import io.adaptive.runtime.store.RunDirectory;
 import io.adaptive.runtime.store.HistoryFile;
+import io.adaptive.runtime.store.JournalFile;
 import io.adaptive.runtime.store.StatusFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -71,8 +73,10 @@ final class RunManager implements WorkerHandler {
   private final Map<String, Job> jobs = new HashMap<>();
   private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
   private final HistoryFile historyFile;
+  private final JournalFile journalFile;
   private long jobSequence;
   private boolean dirty;
+  private volatile RunSnapshot latest;
 
   /** A job the manager started, as far as the manager knows it. */
   private static final class Job {
@@ -120,6 +124,7 @@ final class RunManager implements WorkerHandler {
       tasks.put(task.name(), task);
     }
     this.historyFile = new HistoryFile(directory.history());
+    this.journalFile = new JournalFile(directory.journal());
   }
 
   /**
@@ -184,16 +189,19 @@ final class RunManager implements WorkerHandler {
         commitIfDirty();
         if (now >= nextProgress) {
           publishStatus();
-          notify(listeners, snapshot(), false);
+          latest = snapshot();
+          notify(listeners, latest, false);
           nextProgress = now + progressEvery;
         }
       }
     } finally {
       commitIfDirty();
       historyFile.close();
+      journalFile.close();
       publishStatus();
     }
     RunSnapshot last = snapshot();
+    latest = last;
     notify(listeners, last, true);
     return last;
   }
@@ -202,13 +210,17 @@ final class RunManager implements WorkerHandler {
     long now = millis();
     for (LearnerTask task : plan.learners()) {
       String goal = task.goal().describe();
-      LearnerRecord record = database.learner(task.name())
-          .map(stored -> resumed(stored, task, goal, now))
-          .orElseGet(() -> LearnerRecord.fresh(task.name(), PlanFingerprint.of(task),
-              task.spec().type(), goal));
-      records.put(task.name(), record);
+      Optional<LearnerRecord> stored = database.learner(task.name());
       history.put(task.name(), new ArrayList<>(database.history(task.name())));
-      database.put(record);
+      if (stored.isPresent()) {
+        records.put(task.name(), stored.get());
+        update(resumed(stored.get(), task, goal, now), "the program was run again");
+      } else {
+        LearnerRecord fresh = LearnerRecord.fresh(task.name(), PlanFingerprint.of(task),
+            task.spec().type(), goal);
+        records.put(task.name(), fresh);
+        database.put(fresh);
+      }
     }
     for (LearnerRecord stored : database.learners()) {
       if (!tasks.containsKey(stored.name())) {
@@ -361,6 +373,19 @@ final class RunManager implements WorkerHandler {
       log.warn("job {} of learner {}: {}; cancelling it", job.id, job.learner, job.endedBecause);
       backend.cancel(job.backendId);
     }
+  }
+
+  /** Cancels every learner; safe from any thread. */
+  void cancelAll() {
+    events.add(() -> List.copyOf(records.keySet()).forEach(this::cancel));
+  }
+
+  /** The snapshot of the last progress interval; before the first, an empty one. */
+  RunSnapshot latest() {
+    RunSnapshot snapshot = latest;
+    return snapshot != null ? snapshot
+        : new RunSnapshot(plan.experiment(), directory.root(), Instant.ofEpochMilli(millis()),
+            List.of());
   }
 
   /** Acts on the cancel requests that {@code bin/adaptive cancel} leaves in the run directory. */
@@ -572,8 +597,10 @@ final class RunManager implements WorkerHandler {
     LearnerRecord old = records.put(record.name(), record);
     database.put(record);
     if (old != null && (old.state() != record.state() || !old.job().equals(record.job()))) {
-      database.journal(new LearnerEvent(record.updatedMillis(), record.name(),
-          record.job().isEmpty() ? old.job() : record.job(), old.state(), record.state(), reason));
+      LearnerEvent event = new LearnerEvent(record.updatedMillis(), record.name(),
+          record.job().isEmpty() ? old.job() : record.job(), old.state(), record.state(), reason);
+      database.journal(event);
+      journalFile.append(event);
     }
     dirty = true;
   }
@@ -582,6 +609,7 @@ final class RunManager implements WorkerHandler {
     if (dirty) {
       database.commit();
       historyFile.flush();
+      journalFile.flush();
       dirty = false;
     }
   }

@@ -174,13 +174,31 @@ public final class Runner {
    * In a worker, runs this JVM's learner and ends the JVM with its exit status: this method never
    * returns there, so code below it runs in the driver only. In the driver, runs every learner of
    * {@code plan} to its goal and returns the result; learners already done in the store are not
-   * run again.
+   * run again. Interrupting the calling thread cancels the run (workers save first).
    *
    * @throws RunEnvironmentException if the run cannot start here (all problems at once)
-   * @throws AdaptiveException if the store is in use by another run or holds learners whose
-   *     definition changed
+   * @throws AdaptiveException if the store is in use by another run manager, or the run fails
    */
   public RunResult run(ExecutionPlan plan) {
+    RunHandle handle = start(plan);
+    try {
+      return handle.await();
+    } catch (InterruptedException e) {
+      handle.cancel();
+      Thread.currentThread().interrupt();
+      throw new AdaptiveException("the run of '" + plan.experiment() + "' was interrupted; its"
+          + " learners were cancelled after saving", e);
+    }
+  }
+
+  /**
+   * Like {@link #run}, but returns at once with a handle to watch, await or cancel the run, which
+   * goes on in a thread of its own. In a worker it never returns, as {@link #run}.
+   *
+   * @throws RunEnvironmentException if the run cannot start here (all problems at once)
+   * @throws AdaptiveException if the store is in use by another run manager
+   */
+  public RunHandle start(ExecutionPlan plan) {
     Objects.requireNonNull(plan, "plan");
     if (Role.isWorker()) {
       runWorkerAndExit(plan);
@@ -202,7 +220,10 @@ public final class Runner {
     if (!problems.isEmpty()) {
       throw new RunEnvironmentException(plan.experiment(), problems);
     }
-    try (RunDatabase database = RunDatabase.open(directory.runDatabase())) {
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      RunDatabase database = RunDatabase.open(directory.runDatabase());
+      opened.add(database);
       List<String> stale = RunManager.checkStore(plan, database);
       if (!stale.isEmpty()) {
         throw new RunEnvironmentException(plan.experiment(), stale);
@@ -214,21 +235,31 @@ public final class Runner {
         all.add(new ConsoleProgress(System.out, System.console() != null));
       }
       List<String> relaunch = command;
-      try (BackendSession session = backend.open()) {
-        RunManager manager = new RunManager(plan, settings, directory, database, session,
-            assignment -> new ProgramLaunch(plan, assignment, relaunch), secret,
-            Clock.systemUTC());
-        try (ProtocolServer server = ProtocolServer.start(secret, manager)) {
-          manager.listenAt(server.address());
-          return new RunResult(manager.run(all));
-        }
+      BackendSession session = backend.open();
+      opened.add(0, session);
+      RunManager manager = new RunManager(plan, settings, directory, database, session,
+          assignment -> new ProgramLaunch(plan, assignment, relaunch), secret, Clock.systemUTC());
+      ProtocolServer server = ProtocolServer.start(secret, manager);
+      opened.add(0, server);
+      manager.listenAt(server.address());
+      return RunHandle.start(plan.experiment(), manager, all, opened);
+    } catch (IOException | RuntimeException e) {
+      closeAll(opened);
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
       }
-    } catch (IOException e) {
       throw new AdaptiveException("the run of '" + plan.experiment() + "' in " + root
-          + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AdaptiveException("the run of '" + plan.experiment() + "' was interrupted", e);
+          + " could not start: " + e, e);
+    }
+  }
+
+  static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("closing {} failed: {}", resource, e.toString());
+      }
     }
   }
 

@@ -111,6 +111,11 @@ public record RunDirectory(Path root) {
     return root.resolve("history.tsv");
   }
 
+  /** Every change of a learner's state or job, appended as it happens: {@code <root>/journal.tsv}. */
+  public Path journal() {
+    return root.resolve("journal.tsv");
+  }
+
   /** The run manager's published view of every learner: {@code <root>/status.tsv}. */
   public Path status() {
     return root.resolve("status.tsv");

@@ -16,6 +16,7 @@ import io.adaptive.plan.ResourceShape;
 import io.adaptive.runtime.LearnerState;
 import io.adaptive.runtime.LearnerStatus;
 import io.adaptive.runtime.RunEnvironmentException;
+import io.adaptive.runtime.RunHandle;
 import io.adaptive.runtime.RunResult;
 import io.adaptive.runtime.Runner;
 import java.nio.file.Files;
@@ -46,6 +47,29 @@ final class InProcessRunTest {
     assertThat(a.data()).exists();
     assertThat(result.learner("b").npoints()).isGreaterThanOrEqualTo(100);
     assertThat(result.summary()).contains("2 done, 0 failed of 2 learners");
+  }
+
+  @Test
+  void start_returnsAtOnce_thenStatusAwaitAndCancelControlTheRun() throws Exception {
+    ExecutionPlan plan = plan(task("slow", x -> {
+      Thread.sleep(2);
+      return x;
+    }, new Goal.Points(1_000_000), 1), task("quick", x -> x, new Goal.Points(50), 1));
+    RunHandle handle = runner().start(plan);
+
+    assertThat(handle.await(Duration.ofMillis(300))).as("a million slow points take a while").isEmpty();
+    assertThat(handle.isDone()).isFalse();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> handle.status().learners().stream().anyMatch(l -> l.npoints() > 20));
+    handle.cancel();
+    RunResult result = handle.await(Duration.ofSeconds(30)).orElseThrow();
+
+    assertThat(handle.isDone()).isTrue();
+    assertThat(result.learner("slow").state()).isEqualTo(LearnerState.CANCELLED);
+    assertThat(result.learner("quick").state()).isIn(LearnerState.DONE, LearnerState.CANCELLED);
+    assertThat(result.summary()).contains("cancelled of 2 learners");
+    long saved = Files.readAllLines(result.learner("slow").data()).size() - 1;
+    assertThat(saved).as("the cancelled learner saved before it stopped").isPositive();
   }
 
   @Test
@@ -132,9 +156,21 @@ final class InProcessRunTest {
     return new ExecutionPlan("t", List.of(tasks));
   }
 
-  private static LearnerTask task(String name, DoubleUnaryOperator f, Goal goal, int cores) {
-    return new LearnerTask(name, List.of(), new Learner1DSpec(-1, 1, new Loss1D.Default(), f),
-        goal, shape(cores));
+  private static LearnerTask task(String name, ThrowingFunction f, Goal goal, int cores) {
+    DoubleUnaryOperator function = x -> {
+      try {
+        return f.apply(x);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Double.NaN;
+      }
+    };
+    return new LearnerTask(name, List.of(),
+        new Learner1DSpec(-1, 1, new Loss1D.Default(), function), goal, shape(cores));
+  }
+
+  private interface ThrowingFunction {
+    double apply(double x) throws InterruptedException;
   }
 
   private static ResourceShape shape(int cores) {
