@@ -71,6 +71,7 @@ final class RunManager implements WorkerHandler {
   private final Map<String, LearnerRecord> records = new LinkedHashMap<>();
   private final Map<String, List<Progress>> history = new HashMap<>();
   private final Map<String, Job> jobs = new HashMap<>();
+  private final Map<String, Integer> interruptions = new HashMap<>();
   private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
   private final HistoryFile historyFile;
   private final JournalFile journalFile;
@@ -301,10 +302,14 @@ final class RunManager implements WorkerHandler {
       if (record.state() != LearnerState.PENDING) {
         continue;
       }
+      if (jobs.size() >= settings.maxJobs() || !settings.pacer().tryAcquire()) {
+        return; // the rest wait for a later turn
+      }
       LearnerTask task = tasks.get(record.name());
       String jobId = "j" + (++jobSequence) + "-" + Long.toString(millis(), 36);
       WorkerAssignment assignment = new WorkerAssignment(directory.root(), task.name(), jobId,
-          address, secret, settings.saveInterval(), settings.progressInterval());
+          address, secret, settings.saveInterval(), settings.progressInterval(),
+          settings.evaluationTimeout(), settings.onError(), settings.onNonFinite());
       Path logFile = logFile(task.name(), jobId);
       String backendId;
       try {
@@ -438,13 +443,13 @@ final class RunManager implements WorkerHandler {
       // An adopted job whose end nobody saw: not charged, since the worker may well have saved.
       log.info("job {} of learner {} ended while no run manager watched it; resubmitting",
           job.id, job.learner);
-      update(record.released(LearnerState.PENDING, now), "its job ended unwatched");
+      interrupted(record, "its job ended unwatched", now);
       return;
     }
     if (status == ExitStatus.WALLTIME) {
       // A walltime stop is normal: the learner saved and goes on in a new job, no failure charged.
       log.info("job {} of learner {} reached its walltime; resubmitting", job.id, job.learner);
-      update(record.released(LearnerState.PENDING, now), "walltime");
+      interrupted(record, "walltime", now);
       return;
     }
     if (status == ExitStatus.REFUSED && !job.refusal.isEmpty()) {
@@ -470,6 +475,20 @@ final class RunManager implements WorkerHandler {
         job.learner, status, why);
     update(record.failedOnce(error, now).released(LearnerState.PENDING, now), why);
     judge(records.get(job.learner));
+  }
+
+  /** A stop that is no failure; still, a learner interrupted too often is given up. */
+  private void interrupted(LearnerRecord record, String reason, long now) {
+    int count = interruptions.merge(record.name(), 1, Integer::sum);
+    if (count > settings.maxInterruptions()) {
+      String error = "interrupted " + count + " times (walltime or unwatched ends), more than"
+          + " maxInterruptions(" + settings.maxInterruptions() + "); raise the walltime, or check"
+          + " the nodes its jobs ran on";
+      update(record.failedOnce(error, now).released(LearnerState.FAILED, now), error);
+      log.error("learner {} failed: {}", record.name(), error);
+    } else {
+      update(record.released(LearnerState.PENDING, now), reason);
+    }
   }
 
   /** Fails a learner whose failures used up its budget; otherwise it waits for a new job. */

@@ -3,7 +3,9 @@
  */
 package io.adaptive.runtime;
 
+import io.adaptive.runtime.launch.PointPolicy;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** The run settings a {@link Runner} hands to its run manager and workers. */
@@ -12,41 +14,62 @@ record RunSettings(
     Duration progressInterval,
     Duration pollInterval,
     int maxFailures,
+    int maxInterruptions,
     Duration heartbeatTimeout,
-    Predicate<String> killOn) {
+    Predicate<String> killOn,
+    int maxJobs,
+    SubmissionPacer pacer,
+    Duration evaluationTimeout,
+    PointPolicy onError,
+    PointPolicy onNonFinite) {
 
   static RunSettings defaults() {
     return new RunSettings(Duration.ofSeconds(Runner.DEFAULT_SAVE_SECONDS), Duration.ofSeconds(1),
-        Duration.ofMillis(500), 3, Duration.ofMinutes(2), line -> false);
+        Duration.ofMillis(500), 3, 100, Duration.ofMinutes(2), line -> false, 100,
+        SubmissionPacer.perSecond(5), Duration.ZERO, PointPolicy.RETRY, PointPolicy.SKIP);
   }
 
-  RunSettings withSaveInterval(Duration interval) {
-    return new RunSettings(interval, progressInterval, pollInterval, maxFailures,
-        heartbeatTimeout, killOn);
+  /** A copy with the changes {@code change} makes to a builder of this one. */
+  RunSettings with(Consumer<Builder> change) {
+    Builder builder = new Builder(this);
+    change.accept(builder);
+    return builder.build();
   }
 
-  RunSettings withProgressInterval(Duration interval) {
-    return new RunSettings(saveInterval, interval, pollInterval, maxFailures, heartbeatTimeout,
-        killOn);
-  }
+  /** A mutable copy, for {@link #with} only. */
+  static final class Builder {
+    Duration saveInterval;
+    Duration progressInterval;
+    Duration pollInterval;
+    int maxFailures;
+    int maxInterruptions;
+    Duration heartbeatTimeout;
+    Predicate<String> killOn;
+    int maxJobs;
+    SubmissionPacer pacer;
+    Duration evaluationTimeout;
+    PointPolicy onError;
+    PointPolicy onNonFinite;
 
-  RunSettings withPollInterval(Duration interval) {
-    return new RunSettings(saveInterval, progressInterval, interval, maxFailures,
-        heartbeatTimeout, killOn);
-  }
+    private Builder(RunSettings s) {
+      saveInterval = s.saveInterval;
+      progressInterval = s.progressInterval;
+      pollInterval = s.pollInterval;
+      maxFailures = s.maxFailures;
+      maxInterruptions = s.maxInterruptions;
+      heartbeatTimeout = s.heartbeatTimeout;
+      killOn = s.killOn;
+      maxJobs = s.maxJobs;
+      pacer = s.pacer;
+      evaluationTimeout = s.evaluationTimeout;
+      onError = s.onError;
+      onNonFinite = s.onNonFinite;
+    }
 
-  RunSettings withMaxFailures(int count) {
-    return new RunSettings(saveInterval, progressInterval, pollInterval, count, heartbeatTimeout,
-        killOn);
-  }
-
-  RunSettings withHeartbeatTimeout(Duration timeout) {
-    return new RunSettings(saveInterval, progressInterval, pollInterval, maxFailures, timeout,
-        killOn);
-  }
-
-  RunSettings withKillOn(Predicate<String> predicate) {
-    return new RunSettings(saveInterval, progressInterval, pollInterval, maxFailures,
-        heartbeatTimeout, predicate);
+    private RunSettings build() {
+      return new RunSettings(saveInterval, progressInterval, pollInterval, maxFailures,
+          maxInterruptions, heartbeatTimeout, killOn, maxJobs, pacer, evaluationTimeout, onError,
+          onNonFinite);
+    }
   }
 }

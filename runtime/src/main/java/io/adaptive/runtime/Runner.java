@@ -7,6 +7,7 @@ import io.adaptive.AdaptiveException;
 import io.adaptive.plan.ExecutionPlan;
 import io.adaptive.plan.LearnerNames;
 import io.adaptive.runtime.launch.LaunchCommandException;
+import io.adaptive.runtime.launch.PointPolicy;
 import io.adaptive.runtime.launch.RelaunchCommand;
 import io.adaptive.runtime.launch.Role;
 import io.adaptive.runtime.launch.StopRequest;
@@ -42,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable: every setting returns a copy. Defaults: store {@code runs/<experiment>}, save
  * interval {@value #DEFAULT_SAVE_SECONDS} s, progress interval 1 s, poll interval 0.5 s, 3 failed
- * jobs per learner before it is given up, heartbeat timeout 2 minutes, no kill pattern, a console
- * progress bar.
+ * jobs per learner before it is given up, heartbeat timeout 2 minutes, no kill pattern, at most
+ * 100 jobs at once submitted at most 5 per second, no evaluation timeout, errors retried and
+ * non-finite values skipped, a console progress bar.
  */
 public final class Runner {
 
@@ -89,7 +91,7 @@ public final class Runner {
    */
   public Runner saveInterval(Duration interval) {
     positive(interval, "saveInterval", "Duration.ofSeconds(10)");
-    return new Runner(backend, store, settings.withSaveInterval(interval), listeners, quiet);
+    return new Runner(backend, store, settings.with(s -> s.saveInterval = interval), listeners, quiet);
   }
 
   /**
@@ -99,7 +101,7 @@ public final class Runner {
    */
   public Runner progressInterval(Duration interval) {
     positive(interval, "progressInterval", "Duration.ofSeconds(1)");
-    return new Runner(backend, store, settings.withProgressInterval(interval), listeners, quiet);
+    return new Runner(backend, store, settings.with(s -> s.progressInterval = interval), listeners, quiet);
   }
 
   /**
@@ -109,7 +111,7 @@ public final class Runner {
    */
   public Runner pollInterval(Duration interval) {
     positive(interval, "pollInterval", "Duration.ofMillis(500)");
-    return new Runner(backend, store, settings.withPollInterval(interval), listeners, quiet);
+    return new Runner(backend, store, settings.with(s -> s.pollInterval = interval), listeners, quiet);
   }
 
   /**
@@ -123,7 +125,7 @@ public final class Runner {
       throw new IllegalArgumentException("maxFailures(" + count + "): a learner needs at least one"
           + " job, so allow at least 1 failure, e.g. maxFailures(3)");
     }
-    return new Runner(backend, store, settings.withMaxFailures(count), listeners, quiet);
+    return new Runner(backend, store, settings.with(s -> s.maxFailures = count), listeners, quiet);
   }
 
   /**
@@ -135,7 +137,7 @@ public final class Runner {
    */
   public Runner heartbeatTimeout(Duration timeout) {
     positive(timeout, "heartbeatTimeout", "Duration.ofMinutes(2)");
-    return new Runner(backend, store, settings.withHeartbeatTimeout(timeout), listeners, quiet);
+    return new Runner(backend, store, settings.with(s -> s.heartbeatTimeout = timeout), listeners, quiet);
   }
 
   /**
@@ -154,7 +156,79 @@ public final class Runner {
    */
   public Runner killOn(Predicate<String> predicate) {
     Objects.requireNonNull(predicate, "predicate");
-    return new Runner(backend, store, settings.withKillOn(predicate), listeners, quiet);
+    return new Runner(backend, store, settings.with(s -> s.killOn = predicate), listeners, quiet);
+  }
+
+  /**
+   * How many jobs of this run may exist at once, queued and running together; the other learners
+   * wait in the run manager. Sites often cap jobs per user near 100. Default 100.
+   *
+   * @throws IllegalArgumentException if {@code count} is below 1
+   */
+  public Runner maxJobs(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("maxJobs(" + count + "): at least one job must be"
+          + " allowed, e.g. maxJobs(100)");
+    }
+    return new Runner(backend, store, settings.with(s -> s.maxJobs = count), listeners, quiet);
+  }
+
+  /**
+   * How fast jobs are submitted. Default {@code SubmissionPacer.perSecond(5)}: bursts of up to 5,
+   * then 5 per second, within what sites ask of batch users.
+   */
+  public Runner submissionPacer(SubmissionPacer pacer) {
+    Objects.requireNonNull(pacer, "pacer");
+    return new Runner(backend, store, settings.with(s -> s.pacer = pacer), listeners, quiet);
+  }
+
+  /**
+   * How many walltime stops and jobs that vanished unwatched one learner may have; they are not
+   * failures, but a broken node pool must not loop forever. Default 100.
+   *
+   * @throws IllegalArgumentException if {@code count} is below 1
+   */
+  public Runner maxInterruptions(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("maxInterruptions(" + count + "): allow at least 1,"
+          + " e.g. maxInterruptions(100)");
+    }
+    return new Runner(backend, store, settings.with(s -> s.maxInterruptions = count), listeners,
+        quiet);
+  }
+
+  /**
+   * The longest one evaluation of the user's function may take; past it the evaluation is
+   * abandoned (its thread interrupted) and treated as an error of that point ({@link #onError}).
+   * Default: no limit.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is zero or negative
+   */
+  public Runner evaluationTimeout(Duration timeout) {
+    positive(timeout, "evaluationTimeout", "Duration.ofMinutes(10)");
+    return new Runner(backend, store, settings.with(s -> s.evaluationTimeout = timeout),
+        listeners, quiet);
+  }
+
+  /**
+   * What a worker does when the user's function throws (or times out) at a point: retry it (up to
+   * 3 attempts, then fail the learner), skip it, or fail the learner at once. A failed learner is
+   * not resubmitted, since a new job would fail the same way. Default {@link PointPolicy#RETRY}.
+   */
+  public Runner onError(PointPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    return new Runner(backend, store, settings.with(s -> s.onError = policy), listeners, quiet);
+  }
+
+  /**
+   * What a worker does when the user's function returns NaN or an infinity: retry the point, skip
+   * it (it is logged, and stays out of the learner's data), or fail the learner. Default
+   * {@link PointPolicy#SKIP}.
+   */
+  public Runner onNonFinite(PointPolicy policy) {
+    Objects.requireNonNull(policy, "policy");
+    return new Runner(backend, store, settings.with(s -> s.onNonFinite = policy), listeners,
+        quiet);
   }
 
   /** Adds a listener called at every progress interval and at the end (in the driver only). */

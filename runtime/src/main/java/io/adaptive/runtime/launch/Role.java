@@ -27,6 +27,13 @@ public final class Role {
   /** Environment variable: the progress-report interval in milliseconds. */
   public static final String PROGRESS_MILLIS = "ADAPTIVE_PROGRESS_MILLIS";
 
+  /** Environment variable: the evaluation timeout in milliseconds; 0 for none. */
+  public static final String EVALUATION_TIMEOUT_MILLIS = "ADAPTIVE_EVAL_TIMEOUT_MILLIS";
+  /** Environment variable: the {@link PointPolicy} for errors. */
+  public static final String ON_ERROR = "ADAPTIVE_ON_ERROR";
+  /** Environment variable: the {@link PointPolicy} for NaN and infinite values. */
+  public static final String ON_NON_FINITE = "ADAPTIVE_ON_NON_FINITE";
+
   private Role() {}
 
   /** True if this JVM runs as a worker. */

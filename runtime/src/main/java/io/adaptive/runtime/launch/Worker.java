@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +122,10 @@ public final class Worker {
     private final ExecutorCompletionService<Evaluation<P, V>> completions;
     private final Deque<P> retries = new ArrayDeque<>();
     private final Map<P, Integer> attempts = new HashMap<>();
+    /** Evaluations in flight and when they started; a timed-out one leaves at once. */
+    private final Map<Future<Evaluation<P, V>>, Started<P>> running = new HashMap<>();
+    private final long timeoutNanos;
+    private long skipped;
     private int inFlight;
     private long reportedPoints;
 
@@ -133,8 +140,10 @@ public final class Worker {
       this.elapsedBefore = data.elapsedNanos();
       long walltime = task.resources().walltime().toNanos();
       this.walltimeEnd = startNanos + walltime - Math.min(walltime / 10, 60_000_000_000L);
+      this.timeoutNanos = assignment.evaluationTimeout().toNanos();
       AtomicInteger threads = new AtomicInteger();
-      this.pool = Executors.newFixedThreadPool(cores, runnable -> {
+      // Cached, not fixed: a thread stuck in a timed-out evaluation must not take a core's place.
+      this.pool = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "adaptive-eval-" + threads.incrementAndGet());
         thread.setDaemon(true);
         return thread;
@@ -171,15 +180,22 @@ public final class Worker {
           wait = Math.min(wait, STOP_CHECK_NANOS);
           Future<Evaluation<P, V>> done = completions.poll(wait, TimeUnit.NANOSECONDS);
           while (done != null) {
-            inFlight--;
-            Evaluation<P, V> evaluation = done.get();
-            if (evaluation.error() == null) {
-              learner.tell(evaluation.point(), evaluation.value());
-              attempts.remove(evaluation.point());
-            } else if (failedTooOften(evaluation)) {
-              return fail(evaluation);
+            if (running.remove(done) != null) {
+              inFlight--;
+              Evaluation<P, V> evaluation = done.get();
+              if (evaluation.error() == null) {
+                learner.tell(evaluation.point(), evaluation.value());
+                attempts.remove(evaluation.point());
+              } else if (!survives(evaluation)) {
+                return fail(evaluation);
+              }
             }
             done = completions.poll();
+          }
+          for (Evaluation<P, V> late : timedOut()) {
+            if (!survives(late)) {
+              return fail(late);
+            }
           }
           now = System.nanoTime();
           if (now >= nextSave) {
@@ -231,37 +247,82 @@ public final class Worker {
 
     private void submit(P point) {
       inFlight++;
-      completions.submit(() -> {
+      Future<Evaluation<P, V>> future = completions.submit(() -> {
         try {
           V value = function.apply(point);
           if (value == null) {
             return new Evaluation<>(point, null,
-                new NullPointerException("the function returned null at " + point));
+                new NullPointerException("the function returned null at " + point), false);
           }
-          return new Evaluation<>(point, value, null);
+          if (!isFinite(value)) {
+            return new Evaluation<>(point, null, new ArithmeticException(
+                "the function returned a non-finite value at " + point + ": " + describe(value)),
+                true);
+          }
+          return new Evaluation<>(point, value, null, false);
         } catch (Exception | LinkageError | AssertionError e) {
-          return new Evaluation<>(point, null, e);
+          return new Evaluation<>(point, null, e, false);
         }
       });
+      running.put(future, new Started<>(point, System.nanoTime()));
     }
 
-    private boolean failedTooOften(Evaluation<P, V> evaluation) {
-      int count = attempts.merge(evaluation.point(), 1, Integer::sum);
-      log.warn("learner {}: the function failed at {} (attempt {} of {}): {}", task.name(),
-          evaluation.point(), count, MAX_ATTEMPTS, evaluation.error().toString());
-      if (count >= MAX_ATTEMPTS) {
-        return true;
+    /** Evaluations past the evaluation timeout: abandoned, their threads interrupted. */
+    private List<Evaluation<P, V>> timedOut() {
+      if (timeoutNanos <= 0 || running.isEmpty()) {
+        return List.of();
       }
-      retries.add(evaluation.point());
-      return false;
+      long now = System.nanoTime();
+      List<Evaluation<P, V>> late = new ArrayList<>();
+      for (var entry : List.copyOf(running.entrySet())) {
+        if (now - entry.getValue().nanos() > timeoutNanos) {
+          running.remove(entry.getKey());
+          entry.getKey().cancel(true);
+          inFlight--;
+          late.add(new Evaluation<>(entry.getValue().point(), null, new TimeoutException(
+              "the evaluation took longer than " + assignment.evaluationTimeout()), false));
+        }
+      }
+      return late;
+    }
+
+    /**
+     * Applies the point policy to a failed evaluation.
+     *
+     * @return false if the learner must fail
+     */
+    private boolean survives(Evaluation<P, V> evaluation) {
+      PointPolicy policy = evaluation.nonFinite() ? assignment.onNonFinite() : assignment.onError();
+      switch (policy) {
+        case FAIL -> {
+          return false;
+        }
+        case SKIP -> {
+          skipped++;
+          log.warn("learner {}: skipped the point {} ({} skipped so far): {}", task.name(),
+              evaluation.point(), skipped, evaluation.error().getMessage());
+          return true;
+        }
+        default -> {
+          int count = attempts.merge(evaluation.point(), 1, Integer::sum);
+          log.warn("learner {}: the function failed at {} (attempt {} of {}): {}", task.name(),
+              evaluation.point(), count, MAX_ATTEMPTS, evaluation.error().toString());
+          if (count >= MAX_ATTEMPTS) {
+            return false;
+          }
+          retries.add(evaluation.point());
+          return true;
+        }
+      }
     }
 
     private int fail(Evaluation<P, V> evaluation) {
       finish();
       StringWriter trace = new StringWriter();
       evaluation.error().printStackTrace(new PrintWriter(trace));
-      String error = "the function failed " + MAX_ATTEMPTS + " times at " + evaluation.point()
-          + ": " + evaluation.error() + "\n" + trace;
+      int attempted = attempts.getOrDefault(evaluation.point(), 1);
+      String error = "the function failed " + (attempted == 1 ? "once" : attempted + " times")
+          + " at " + evaluation.point() + ": " + evaluation.error() + "\n" + trace;
       Report report = report();
       link.deliver(client -> client.failed(report, error), FINAL_REPORT_PATIENCE);
       log.error("learner {} failed: {}", task.name(), error);
@@ -289,5 +350,25 @@ public final class Worker {
     }
   }
 
-  private record Evaluation<P, V>(P point, V value, Throwable error) {}
+  private static boolean isFinite(Object value) {
+    if (value instanceof Double d) {
+      return Double.isFinite(d);
+    }
+    if (value instanceof double[] values) {
+      for (double v : values) {
+        if (!Double.isFinite(v)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static String describe(Object value) {
+    return value instanceof double[] values ? java.util.Arrays.toString(values) : value.toString();
+  }
+
+  private record Evaluation<P, V>(P point, V value, Throwable error, boolean nonFinite) {}
+
+  private record Started<P>(P point, long nanos) {}
 }

@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param secret the run's secret
  * @param saveInterval how often the worker saves its learner
  * @param progressInterval how often the worker reports progress (its heartbeat)
+ * @param evaluationTimeout the longest one evaluation may take; zero for no limit
+ * @param onError what to do with a point whose evaluation throws or times out
+ * @param onNonFinite what to do with a point whose value is NaN or infinite
  */
 public record WorkerAssignment(
     Path store,
@@ -34,7 +37,10 @@ public record WorkerAssignment(
     String manager,
     String secret,
     Duration saveInterval,
-    Duration progressInterval) {
+    Duration progressInterval,
+    Duration evaluationTimeout,
+    PointPolicy onError,
+    PointPolicy onNonFinite) {
 
   public WorkerAssignment {
     Objects.requireNonNull(store, "store");
@@ -44,6 +50,9 @@ public record WorkerAssignment(
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(saveInterval, "saveInterval");
     Objects.requireNonNull(progressInterval, "progressInterval");
+    Objects.requireNonNull(evaluationTimeout, "evaluationTimeout");
+    Objects.requireNonNull(onError, "onError");
+    Objects.requireNonNull(onNonFinite, "onNonFinite");
   }
 
   /** The environment variables that carry this assignment to a relaunched worker. */
@@ -56,6 +65,9 @@ public record WorkerAssignment(
     environment.put(Role.MANAGER, manager);
     environment.put(Role.SAVE_MILLIS, Long.toString(saveInterval.toMillis()));
     environment.put(Role.PROGRESS_MILLIS, Long.toString(progressInterval.toMillis()));
+    environment.put(Role.EVALUATION_TIMEOUT_MILLIS, Long.toString(evaluationTimeout.toMillis()));
+    environment.put(Role.ON_ERROR, onError.name());
+    environment.put(Role.ON_NON_FINITE, onNonFinite.name());
     return environment;
   }
 
@@ -77,7 +89,10 @@ public record WorkerAssignment(
     return new WorkerAssignment(store, required(environment, Role.LEARNER),
         required(environment, Role.JOB), required(environment, Role.MANAGER), secret,
         Duration.ofMillis(Long.parseLong(required(environment, Role.SAVE_MILLIS))),
-        Duration.ofMillis(Long.parseLong(required(environment, Role.PROGRESS_MILLIS))));
+        Duration.ofMillis(Long.parseLong(required(environment, Role.PROGRESS_MILLIS))),
+        Duration.ofMillis(Long.parseLong(required(environment, Role.EVALUATION_TIMEOUT_MILLIS))),
+        PointPolicy.valueOf(required(environment, Role.ON_ERROR)),
+        PointPolicy.valueOf(required(environment, Role.ON_NON_FINITE)));
   }
 
   private static String required(Map<String, String> environment, String name) {

@@ -19,6 +19,9 @@ import io.adaptive.runtime.RunEnvironmentException;
 import io.adaptive.runtime.RunHandle;
 import io.adaptive.runtime.RunResult;
 import io.adaptive.runtime.Runner;
+import io.adaptive.runtime.launch.PointPolicy;
+import io.adaptive.runtime.store.JournalFile;
+import io.adaptive.runtime.store.LearnerEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,6 +97,54 @@ final class InProcessRunTest {
     assertThat(bad.lastError()).startsWith("the function failed 3 times at -1.0: "
         + "java.lang.ArithmeticException: boom at -1.0")
         .contains("at io.adaptive.backend.local.InProcessRunTest");
+  }
+
+  @Test
+  void run_hangingEvaluation_isAbandonedAfterTheTimeout_andSkipped() {
+    RunResult result = runner().evaluationTimeout(Duration.ofMillis(300))
+        .onError(PointPolicy.SKIP).run(plan(task("hangs", x -> {
+          if (x == 0.0) {
+            Thread.sleep(60_000);
+          }
+          return x * x;
+        }, new Goal.Points(40), 2)));
+
+    assertThat(result.learner("hangs").state()).isEqualTo(LearnerState.DONE);
+    assertThat(result.learner("hangs").npoints()).isGreaterThanOrEqualTo(40);
+  }
+
+  @Test
+  void run_nonFiniteValues_areSkippedByDefault_orFailTheLearnerIfAsked() {
+    ThrowingFunction nanAbove = x -> x > 0.5 ? Double.NaN : x;
+    RunResult skipped = runner().run(plan(task("nan", nanAbove, new Goal.Points(60), 1)));
+    assertThat(skipped.learner("nan").state()).isEqualTo(LearnerState.DONE);
+
+    RunResult failed = Runner.on(Local.inProcess(2)).store(dir.resolve("other")).quiet()
+        .pollInterval(Duration.ofMillis(20)).onNonFinite(PointPolicy.FAIL)
+        .run(plan(task("nan", nanAbove, new Goal.Points(60), 1)));
+    assertThat(failed.learner("nan").state()).isEqualTo(LearnerState.FAILED);
+    assertThat(failed.learner("nan").lastError()).startsWith("the function failed once at ")
+        .contains("java.lang.ArithmeticException: the function returned a non-finite value at ")
+        .contains(": NaN");
+  }
+
+  @Test
+  void run_maxJobsOne_neverHasTwoJobsAtOnce() throws Exception {
+    List<LearnerTask> tasks = new java.util.ArrayList<>();
+    for (String name : List.of("a", "b", "c")) {
+      tasks.add(task(name, x -> x, new Goal.Points(30), 1));
+    }
+    RunResult result = runner().maxJobs(1).run(new ExecutionPlan("t", tasks));
+
+    assertThat(result.succeeded()).as(result.summary()).isTrue();
+    int running = 0;
+    int most = 0;
+    for (LearnerEvent event : JournalFile.read(dir.resolve("store").resolve("journal.tsv"))) {
+      running += (event.to() == LearnerState.RUNNING ? 1 : 0)
+          - (event.from() == LearnerState.RUNNING ? 1 : 0);
+      most = Math.max(most, running);
+    }
+    assertThat(most).as("learners running at once, from the journal").isEqualTo(1);
   }
 
   @Test
