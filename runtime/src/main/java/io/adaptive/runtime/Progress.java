@@ -9,5 +9,13 @@ package io.adaptive.runtime;
  * @param epochMillis when it was reported, milliseconds since the epoch
  * @param npoints evaluated points
  * @param loss the loss of the evaluated points; infinite before the learner has a finite loss
+ * @param cpuNanos CPU time its worker process had used, in nanoseconds (0 if unknown)
+ * @param heapBytes heap its worker JVM had in use, in bytes (0 if unknown)
  */
-public record Progress(long epochMillis, long npoints, double loss) {}
+public record Progress(long epochMillis, long npoints, double loss, long cpuNanos, long heapBytes) {
+
+  /** A report without CPU and memory figures. */
+  public Progress(long epochMillis, long npoints, double loss) {
+    this(epochMillis, npoints, loss, 0, 0);
+  }
+}

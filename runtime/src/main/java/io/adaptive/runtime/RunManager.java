@@ -603,7 +603,8 @@ final class RunManager implements WorkerHandler {
       updated = updated.released(newState, now);
     }
     update(updated, newState == null ? "progress" : "reached its goal");
-    Progress progress = new Progress(now, report.npoints(), report.loss());
+    Progress progress = new Progress(now, report.npoints(), report.loss(), report.cpuNanos(),
+        report.heapBytes());
     history.get(worker.learner()).add(progress);
     database.append(worker.learner(), progress);
     historyFile.append(worker.learner(), progress);

@@ -342,12 +342,26 @@ public final class Worker {
     }
 
     private Report report() {
-      return new Report(learner.npoints(), learner.loss(), elapsed());
+      return new Report(learner.npoints(), learner.loss(), elapsed(), processCpuNanos(),
+          MEMORY.getHeapMemoryUsage().getUsed());
     }
 
     private long elapsed() {
       return elapsedBefore + (System.nanoTime() - startNanos);
     }
+  }
+
+  private static final java.lang.management.MemoryMXBean MEMORY =
+      java.lang.management.ManagementFactory.getMemoryMXBean();
+
+  /** CPU time of this whole process (all its threads), or 0 where the JVM does not say. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+      return Math.max(0, hotspot.getProcessCpuTime());
+    }
+    return 0;
   }
 
   private static boolean isFinite(Object value) {

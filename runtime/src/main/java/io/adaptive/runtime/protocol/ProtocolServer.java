@@ -145,11 +145,11 @@ public final class ProtocolServer implements AutoCloseable {
   private boolean dispatch(Hello hello, String line) {
     String verb = line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line;
     switch (verb) {
-      case "PROGRESS" -> handler.progress(hello, Wire.parseReport(Wire.words(line, 4)));
-      case "DONE" -> handler.done(hello, Wire.parseReport(Wire.words(line, 4)));
+      case "PROGRESS" -> handler.progress(hello, Wire.parseReport(Wire.words(line, 6)));
+      case "DONE" -> handler.done(hello, Wire.parseReport(Wire.words(line, 6)));
       case "FAILED" -> {
-        List<String> words = Wire.words(line, 5);
-        handler.failed(hello, Wire.parseReport(words.subList(0, 4)), Wire.decodeText(words.get(4)));
+        List<String> words = Wire.words(line, 7);
+        handler.failed(hello, Wire.parseReport(words.subList(0, 6)), Wire.decodeText(words.get(6)));
       }
       case "BYE" -> {
         return false;

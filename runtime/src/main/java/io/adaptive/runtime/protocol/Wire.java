@@ -19,7 +19,7 @@ import java.util.List;
 final class Wire {
 
   static final int MAX_LINE = 64 * 1024;
-  static final String VERSION = "adaptive/1";
+  static final String VERSION = "adaptive/2";
 
   private Wire() {}
 
@@ -71,7 +71,8 @@ final class Wire {
   }
 
   static String report(String verb, Report report) {
-    return verb + " " + report.npoints() + " " + report.loss() + " " + report.elapsedNanos();
+    return verb + " " + report.npoints() + " " + report.loss() + " " + report.elapsedNanos() + " "
+        + report.cpuNanos() + " " + report.heapBytes();
   }
 
   static Report parseReport(List<String> words) {
@@ -79,10 +80,12 @@ final class Wire {
       long npoints = Long.parseLong(words.get(1));
       double loss = Double.parseDouble(words.get(2));
       long elapsed = Long.parseLong(words.get(3));
-      if (npoints < 0 || elapsed < 0 || loss < 0) {
+      long cpu = Long.parseLong(words.get(4));
+      long heap = Long.parseLong(words.get(5));
+      if (npoints < 0 || elapsed < 0 || loss < 0 || cpu < 0 || heap < 0) {
         throw new ProtocolException("malformed report: negative value");
       }
-      return new Report(npoints, loss, elapsed);
+      return new Report(npoints, loss, elapsed, cpu, heap);
     } catch (NumberFormatException e) {
       throw new ProtocolException("malformed report: " + e.getMessage());
     }

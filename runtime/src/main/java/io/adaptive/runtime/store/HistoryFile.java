@@ -31,7 +31,7 @@ public final class HistoryFile implements AutoCloseable {
   /** Appends one report; visible to readers after the next {@link #flush()}. */
   public void append(String learner, Progress progress) {
     lines.append(progress.epochMillis() + "\t" + learner + "\t" + progress.npoints() + "\t"
-        + progress.loss());
+        + progress.loss() + "\t" + progress.cpuNanos() + "\t" + progress.heapBytes());
   }
 
   /** Hands what was appended to the operating system, so that readers see it. */
@@ -52,12 +52,13 @@ public final class HistoryFile implements AutoCloseable {
     Map<String, List<Progress>> history = new LinkedHashMap<>();
     for (String line : AppendedLines.read(file)) {
       String[] f = line.split("\t", -1);
-      if (f.length != 4) {
+      if (f.length != 6) {
         throw new IOException(file + " has a malformed line: '" + line + "'");
       }
       try {
         history.computeIfAbsent(f[1], name -> new ArrayList<>()).add(new Progress(
-            Long.parseLong(f[0]), Long.parseLong(f[2]), Double.parseDouble(f[3])));
+            Long.parseLong(f[0]), Long.parseLong(f[2]), Double.parseDouble(f[3]),
+            Long.parseLong(f[4]), Long.parseLong(f[5])));
       } catch (NumberFormatException e) {
         throw new IOException(file + " has a malformed line: '" + line + "'", e);
       }

@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Opening reads the snapshot, replays the log segments after it and cuts off a torn last frame.
- * The whole state is held in memory, compactly (a progress report takes 24 bytes, the journal is
+ * The whole state is held in memory, compactly (a progress report takes 40 bytes, the journal is
  * kept encoded), so reads cost no I/O.
  * {@code run.db.lock} (an OS lock, released when the process dies) keeps a second manager out;
  * {@code run.db.owner} says who holds it.
@@ -70,7 +70,7 @@ public final class RunDatabase implements AutoCloseable {
 
   /** Journal events are kept in chunks of about this many bytes, in memory and in the snapshot. */
   private static final int JOURNAL_CHUNK_BYTES = 64 << 10;
-  private static final int PROGRESS_BYTES = 24;
+  private static final int PROGRESS_BYTES = 40;
   private static final int MAX_STRING_BYTES = 64 << 20;
 
   private static final byte PUT = 1;
@@ -213,7 +213,8 @@ public final class RunDatabase implements AutoCloseable {
     ByteBuffer bytes = ByteBuffer.wrap(reports.array(), 0, reports.size());
     List<Progress> all = new ArrayList<>(reports.size() / PROGRESS_BYTES);
     while (bytes.hasRemaining()) {
-      all.add(new Progress(bytes.getLong(), bytes.getLong(), bytes.getDouble()));
+      all.add(new Progress(bytes.getLong(), bytes.getLong(), bytes.getDouble(), bytes.getLong(),
+          bytes.getLong()));
     }
     return all;
   }
@@ -284,11 +285,13 @@ public final class RunDatabase implements AutoCloseable {
       pendingOut.writeLong(progress.epochMillis());
       pendingOut.writeLong(progress.npoints());
       pendingOut.writeDouble(progress.loss());
+      pendingOut.writeLong(progress.cpuNanos());
+      pendingOut.writeLong(progress.heapBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     addProgress(learner, progress.epochMillis(), progress.npoints(),
-        Double.doubleToRawLongBits(progress.loss()));
+        Double.doubleToRawLongBits(progress.loss()), progress.cpuNanos(), progress.heapBytes());
   }
 
   /** Appends {@code event} to the journal; durable at the next commit. */
@@ -304,11 +307,14 @@ public final class RunDatabase implements AutoCloseable {
     }
   }
 
-  private void addProgress(String learner, long epochMillis, long npoints, long lossBits) {
+  private void addProgress(String learner, long epochMillis, long npoints, long lossBits,
+      long cpuNanos, long heapBytes) {
     Bytes reports = history.computeIfAbsent(learner, name -> new Bytes(PROGRESS_BYTES * 16));
     reports.writeLong(epochMillis);
     reports.writeLong(npoints);
     reports.writeLong(lossBits);
+    reports.writeLong(cpuNanos);
+    reports.writeLong(heapBytes);
   }
 
   private void addEvent(LearnerEvent event) throws IOException {
@@ -442,7 +448,8 @@ public final class RunDatabase implements AutoCloseable {
             break;
           }
           case APPEND:
-            addProgress(readString(in), in.readLong(), in.readLong(), in.readLong());
+            addProgress(readString(in), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
+                in.readLong());
             break;
           case JOURNAL:
             addEvent(LearnerEvent.read(in));

@@ -24,7 +24,7 @@ import org.mapdb.Serializer;
  * MapDB's transactions (and their unreplayed log) are not needed.
  *
  * <p>Maps: {@code meta} (format, first uncovered log segment, last commit), {@code learners}
- * (name → {@link LearnerRecord} bytes), {@code history} (name → 24-byte progress reports, oldest
+ * (name → {@link LearnerRecord} bytes), {@code history} (name → 40-byte progress reports, oldest
  * first) and {@code journal} (chunk number → encoded {@link LearnerEvent}s, in order). Histories
  * and the journal are stored as blobs, not one entry per report: MapDB writes a few large values
  * far faster than many small ones.
@@ -39,7 +39,7 @@ record StoreSnapshot(
     Map<String, byte[]> history,
     List<byte[]> journal) {
 
-  static final String FORMAT = "adaptive-run/2";
+  static final String FORMAT = "adaptive-run/3";
 
   private static final String META = "meta";
   private static final String FORMAT_KEY = "format";

@@ -67,16 +67,18 @@ final class ProtocolServerTest {
   void client_claimsReportsAndCloses_managerSeesEachMessageInOrder() throws IOException {
     try (ProtocolClient client = ProtocolClient.connect(server.address(), SECRET,
         new Hello("peak[a=0.01]", "j1", "ab12"))) {
-      client.progress(new Report(10, 0.5, 1000));
+      client.progress(new Report(10, 0.5, 1000, 2_000_000, 64 << 20));
       client.failed(new Report(12, Double.POSITIVE_INFINITY, 2000), "boom\n  at line 3 ünïcode");
       client.done(new Report(20, 0.25, 3000));
     }
     await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() == 5);
     assertThat(calls).containsExactly(
         "claim peak[a=0.01] j1 ab12",
-        "progress peak[a=0.01] Report[npoints=10, loss=0.5, elapsedNanos=1000]",
+        "progress peak[a=0.01] Report[npoints=10, loss=0.5, elapsedNanos=1000, cpuNanos=2000000,"
+            + " heapBytes=67108864]",
         "failed peak[a=0.01] boom\n  at line 3 ünïcode",
-        "done peak[a=0.01] Report[npoints=20, loss=0.25, elapsedNanos=3000]",
+        "done peak[a=0.01] Report[npoints=20, loss=0.25, elapsedNanos=3000, cpuNanos=0,"
+            + " heapBytes=0]",
         "disconnected peak[a=0.01]");
   }
 
@@ -109,7 +111,7 @@ final class ProtocolServerTest {
       sendAndClose(garbage);
     }
     sendAndClose(("PROGRESS 1 0.5 10\n").getBytes(StandardCharsets.UTF_8));
-    sendAndClose(("HELLO adaptive/1 " + SECRET + " x\n").getBytes(StandardCharsets.UTF_8));
+    sendAndClose(("HELLO adaptive/2 " + SECRET + " x\n").getBytes(StandardCharsets.UTF_8));
     assertThat(calls).as("nothing reached the manager").isEmpty();
 
     try (ProtocolClient client = ProtocolClient.connect(server.address(), SECRET,
@@ -124,7 +126,7 @@ final class ProtocolServerTest {
   void authenticatedWorker_sendingGarbage_isDisconnected() throws Exception {
     try (Socket socket = connect()) {
       OutputStream out = socket.getOutputStream();
-      out.write(("HELLO adaptive/1 " + SECRET + " " + b64("w") + " " + b64("j") + " ff\n")
+      out.write(("HELLO adaptive/2 " + SECRET + " " + b64("w") + " " + b64("j") + " ff\n")
           .getBytes(StandardCharsets.UTF_8));
       assertThat(readLine(socket.getInputStream())).isEqualTo("OK");
       out.write("PROGRESS ten 0.5 1\n".getBytes(StandardCharsets.UTF_8));

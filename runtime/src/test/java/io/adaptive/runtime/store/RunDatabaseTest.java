@@ -117,7 +117,7 @@ final class RunDatabaseTest {
     assertThatThrownBy(() -> RunDatabase.open(file))
         .isInstanceOf(RunStoreException.class)
         .hasMessage("the run store " + file.toAbsolutePath().getParent() + " has format"
-            + " 'adaptive-run/1' in run.db, but this adaptive-java reads 'adaptive-run/2' only;"
+            + " 'adaptive-run/1' in run.db, but this adaptive-java reads 'adaptive-run/3' only;"
             + " resume the run with the adaptive-java version that wrote it, or use another"
             + " store directory");
     try (RunDatabase database = RunDatabase.open(dir.resolve("other").resolve("run.db"))) {
@@ -211,7 +211,7 @@ final class RunDatabaseTest {
   void commit_crashAfterwards_keepsExactlyTheCommittedChanges() throws IOException {
     try (RunDatabase database = RunDatabase.open(file())) {
       database.put(record("a", 1));
-      database.append("a", new Progress(1, 1, 1.0));
+      database.append("a", new Progress(1, 1, 1.0, 7_000_000, 123 << 20));
       database.journal(event(1, "a", "submitted"));
       database.commit();
       database.put(record("a", 2));
@@ -222,7 +222,7 @@ final class RunDatabaseTest {
       Path image = crashImage(file());
       try (RunDatabase recovered = RunDatabase.open(image)) {
         assertThat(recovered.learners()).containsExactly(record("a", 1));
-        assertThat(recovered.history("a")).containsExactly(new Progress(1, 1, 1.0));
+        assertThat(recovered.history("a")).containsExactly(new Progress(1, 1, 1.0, 7_000_000, 123 << 20));
         assertThat(recovered.journal()).containsExactly(event(1, "a", "submitted"));
       }
     }
