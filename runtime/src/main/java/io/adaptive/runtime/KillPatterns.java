@@ -16,6 +16,9 @@ final class KillPatterns {
   /** At most this much new output is read per job and poll. */
   private static final int MAX_READ = 1 << 20;
 
+  /** The default: kill on nothing, and read no log for it. */
+  static final Predicate<String> NONE = line -> false;
+
   private KillPatterns() {}
 
   /**

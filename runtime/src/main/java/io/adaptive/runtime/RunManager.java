@@ -207,7 +207,7 @@ final class RunManager implements WorkerHandler {
     return last;
   }
 
-  private void prepare() {
+  void prepare() {
     long now = millis();
     for (LearnerTask task : plan.learners()) {
       String goal = task.goal().describe();
@@ -297,7 +297,7 @@ final class RunManager implements WorkerHandler {
     return true;
   }
 
-  private void submitPending() {
+  void submitPending() {
     for (LearnerRecord record : List.copyOf(records.values())) {
       if (record.state() != LearnerState.PENDING) {
         continue;
@@ -328,7 +328,7 @@ final class RunManager implements WorkerHandler {
     }
   }
 
-  private void reconcile(Map<String, JobStatus> statuses) {
+  void reconcile(Map<String, JobStatus> statuses) {
     long now = millis();
     for (Job job : List.copyOf(jobs.values())) {
       JobStatus status = statuses.get(job.backendId);
@@ -369,6 +369,9 @@ final class RunManager implements WorkerHandler {
           settings.heartbeatTimeout());
       log.warn("job {} of learner {}: {}", job.id, job.learner, job.endedBecause);
       backend.kill(job.backendId);
+      return;
+    }
+    if (settings.killOn() == KillPatterns.NONE) {
       return;
     }
     String line = KillPatterns.firstMatch(job.log, job.logOffset, settings.killOn(),
@@ -625,7 +628,7 @@ final class RunManager implements WorkerHandler {
     dirty = true;
   }
 
-  private void commitIfDirty() {
+  void commitIfDirty() {
     if (dirty) {
       database.commit();
       historyFile.flush();

@@ -25,7 +25,7 @@ record RunSettings(
 
   static RunSettings defaults() {
     return new RunSettings(Duration.ofSeconds(Runner.DEFAULT_SAVE_SECONDS), Duration.ofSeconds(1),
-        Duration.ofMillis(500), 3, 100, Duration.ofMinutes(2), line -> false, 100,
+        Duration.ofMillis(500), 3, 100, Duration.ofMinutes(2), KillPatterns.NONE, 100,
         SubmissionPacer.perSecond(5), Duration.ZERO, PointPolicy.RETRY, PointPolicy.SKIP);
   }
 
