@@ -35,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -72,6 +74,8 @@ final class RunManager implements WorkerHandler {
   private final Map<String, List<Progress>> history = new HashMap<>();
   private final Map<String, Job> jobs = new HashMap<>();
   private final Map<String, Integer> interruptions = new HashMap<>();
+  /** The most cores one job may have on this backend; packs stay within it. */
+  private final int jobCores;
   private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
   private final HistoryFile historyFile;
   private final JournalFile journalFile;
@@ -82,13 +86,18 @@ final class RunManager implements WorkerHandler {
   /** A job the manager started, as far as the manager knows it. */
   private static final class Job {
     final String id;
-    final String learner;
+    /** The learners it runs: one, or several packed into it ({@code learnersPerJob}). */
+    final List<String> learners;
     final String backendId;
     final Path log;
-    boolean connected;
-    boolean disconnected;
-    String refusal = "";
-    String failure = "";
+    /** Learners whose worker connection is open now. */
+    final Set<String> open = new HashSet<>();
+    /** Learners whose worker connected at some time. */
+    final Set<String> claimed = new HashSet<>();
+    final Map<String, String> refusals = new HashMap<>();
+    final Map<String, String> failures = new HashMap<>();
+    /** Learners the user cancelled; the job stops for them. */
+    final Set<String> cancelled = new HashSet<>();
     long exitedAtMillis = -1;
     int exitStatus = -1;
     /** When the worker was last heard from (or the job first seen running); -1 while queued. */
@@ -97,22 +106,30 @@ final class RunManager implements WorkerHandler {
     long logOffset;
     /** Why the manager ended this job; empty if it did not. */
     String endedBecause = "";
-    /** True if the user cancelled its learner. */
-    boolean cancelledByUser;
     /** True if a previous run manager started it. */
     boolean adopted;
 
-    Job(String id, String learner, String backendId, Path log) {
+    Job(String id, List<String> learners, String backendId, Path log) {
       this.id = id;
-      this.learner = learner;
+      this.learners = new ArrayList<>(learners);
       this.backendId = backendId;
       this.log = log;
+    }
+
+    /** True once no message of its workers can still be on its way. */
+    boolean quiet() {
+      return open.isEmpty();
+    }
+
+    String names() {
+      return learners.size() == 1 ? learners.get(0) : learners.toString();
     }
   }
 
   RunManager(ExecutionPlan plan, RunSettings settings, RunDirectory directory,
       RunDatabase database, BackendSession backend,
-      Function<WorkerAssignment, WorkerLaunch> launches, String secret, Clock clock) {
+      Function<WorkerAssignment, WorkerLaunch> launches, String secret, int jobCores,
+      Clock clock) {
     this.plan = plan;
     this.settings = settings;
     this.directory = directory;
@@ -124,6 +141,7 @@ final class RunManager implements WorkerHandler {
     for (LearnerTask task : plan.learners()) {
       tasks.put(task.name(), task);
     }
+    this.jobCores = jobCores;
     this.historyFile = new HistoryFile(directory.history());
     this.journalFile = new JournalFile(directory.journal());
   }
@@ -251,13 +269,25 @@ final class RunManager implements WorkerHandler {
     if (stored.job().isEmpty() || stored.backendJob().isEmpty()) {
       return false;
     }
+    Job known = jobs.get(stored.job());
+    if (known != null) {
+      known.learners.add(task.name()); // another learner packed into a job adopted already
+      return true;
+    }
     Path logFile = logFile(task.name(), stored.job());
+    try {
+      if (Files.isSymbolicLink(logFile)) {
+        logFile = logFile.resolveSibling(Files.readSymbolicLink(logFile)); // the pack's own log
+      }
+    } catch (IOException e) {
+      return false;
+    }
     JobRequest request = new JobRequest(task.name(), task.resources().cores(), NOT_RELAUNCHED,
         logFile);
     if (!backend.adopt(stored.backendJob(), request)) {
       return false;
     }
-    Job job = new Job(stored.job(), task.name(), stored.backendJob(), logFile);
+    Job job = new Job(stored.job(), List.of(task.name()), stored.backendJob(), logFile);
     job.adopted = true;
     job.heardAtMillis = now;
     jobs.put(job.id, job);
@@ -298,34 +328,74 @@ final class RunManager implements WorkerHandler {
   }
 
   void submitPending() {
-    for (LearnerRecord record : List.copyOf(records.values())) {
-      if (record.state() != LearnerState.PENDING) {
-        continue;
-      }
+    List<List<LearnerTask>> packs = packs();
+    for (List<LearnerTask> pack : packs) {
       if (jobs.size() >= settings.maxJobs() || !settings.pacer().tryAcquire()) {
         return; // the rest wait for a later turn
       }
-      LearnerTask task = tasks.get(record.name());
-      String jobId = "j" + (++jobSequence) + "-" + Long.toString(millis(), 36);
-      WorkerAssignment assignment = new WorkerAssignment(directory.root(), task.name(), jobId,
-          address, secret, settings.saveInterval(), settings.progressInterval(),
-          settings.evaluationTimeout(), settings.onError(), settings.onNonFinite());
-      Path logFile = logFile(task.name(), jobId);
-      String backendId;
-      try {
-        Files.createDirectories(logFile.getParent());
-        backendId = backend.submit(new JobRequest(task.name(), task.resources().cores(),
-            launches.apply(assignment), logFile));
-      } catch (IOException | RuntimeException e) {
-        log.error("submitting a job for learner {} failed: {}", task.name(), e.toString());
-        update(record.failedOnce("submitting its job failed: " + e, millis()), "submission failed");
-        judge(records.get(task.name()));
+      submit(pack);
+    }
+  }
+
+  /**
+   * The pending learners, grouped into jobs: up to {@code learnersPerJob} learners with the same
+   * resources share one job, as long as their cores fit in one job of the backend.
+   */
+  private List<List<LearnerTask>> packs() {
+    List<List<LearnerTask>> packs = new ArrayList<>();
+    Map<io.adaptive.plan.ResourceShape, List<LearnerTask>> open = new LinkedHashMap<>();
+    for (LearnerRecord record : records.values()) {
+      if (record.state() != LearnerState.PENDING) {
         continue;
       }
-      jobs.put(jobId, new Job(jobId, task.name(), backendId, logFile));
-      update(record.heldBy(jobId, backendId, millis()), "submitted");
-      log.debug("learner {} submitted as job {} ({})", task.name(), jobId, backendId);
+      LearnerTask task = tasks.get(record.name());
+      List<LearnerTask> pack = open.computeIfAbsent(task.resources(), shape -> {
+        List<LearnerTask> fresh = new ArrayList<>();
+        packs.add(fresh);
+        return fresh;
+      });
+      pack.add(task);
+      int cores = task.resources().cores();
+      if (pack.size() >= settings.learnersPerJob() || (pack.size() + 1) * cores > jobCores) {
+        open.remove(task.resources());
+      }
     }
+    return packs;
+  }
+
+  private void submit(List<LearnerTask> pack) {
+    String jobId = "j" + (++jobSequence) + "-" + Long.toString(millis(), 36);
+    List<String> names = pack.stream().map(LearnerTask::name).toList();
+    WorkerAssignment assignment = new WorkerAssignment(directory.root(), names, jobId, address,
+        secret, settings.saveInterval(), settings.progressInterval(), settings.evaluationTimeout(),
+        settings.onError(), settings.onNonFinite());
+    Path logFile = logFile(names.get(0), jobId);
+    int cores = pack.stream().mapToInt(task -> task.resources().cores()).sum();
+    String backendId;
+    try {
+      Files.createDirectories(logFile.getParent());
+      backendId = backend.submit(new JobRequest(String.join(" ", names), cores,
+          launches.apply(assignment), logFile));
+      // A packed job has one log; each of its learners finds it under its own name.
+      for (String name : names.subList(1, names.size())) {
+        Path link = logFile(name, jobId);
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, logFile.getFileName());
+      }
+    } catch (IOException | RuntimeException e) {
+      log.error("submitting a job for {} failed: {}", names, e.toString());
+      for (String name : names) {
+        update(records.get(name).failedOnce("submitting its job failed: " + e, millis()),
+            "submission failed");
+        judge(records.get(name));
+      }
+      return;
+    }
+    jobs.put(jobId, new Job(jobId, names, backendId, logFile));
+    for (String name : names) {
+      update(records.get(name).heldBy(jobId, backendId, millis()), "submitted");
+    }
+    log.debug("{} submitted as job {} ({})", names, jobId, backendId);
   }
 
   void reconcile(Map<String, JobStatus> statuses) {
@@ -347,8 +417,7 @@ final class RunManager implements WorkerHandler {
         job.exitStatus = status.exitStatus();
       }
       // The worker's last messages may still be on their way: wait for its connection to close.
-      boolean messagesIn = !job.connected || job.disconnected;
-      if (messagesIn || now - job.exitedAtMillis >= EXIT_GRACE_MILLIS) {
+      if (job.quiet() || now - job.exitedAtMillis >= EXIT_GRACE_MILLIS) {
         exited(job);
       }
     }
@@ -367,7 +436,7 @@ final class RunManager implements WorkerHandler {
       job.endedBecause = String.format(java.util.Locale.ROOT, "its worker sent no heartbeat for"
           + " %d s (heartbeat timeout %s), so it was killed", silent / 1000,
           settings.heartbeatTimeout());
-      log.warn("job {} of learner {}: {}", job.id, job.learner, job.endedBecause);
+      log.warn("job {} of {}: {}", job.id, job.names(), job.endedBecause);
       backend.kill(job.backendId);
       return;
     }
@@ -378,7 +447,7 @@ final class RunManager implements WorkerHandler {
         offset -> job.logOffset = offset);
     if (line != null) {
       job.endedBecause = "its output matched a kill pattern: '" + line + "'";
-      log.warn("job {} of learner {}: {}; cancelling it", job.id, job.learner, job.endedBecause);
+      log.warn("job {} of {}: {}; cancelling it", job.id, job.names(), job.endedBecause);
       backend.cancel(job.backendId);
     }
   }
@@ -418,8 +487,7 @@ final class RunManager implements WorkerHandler {
       log.info("learner {} cancelled before it started", learner);
     } else if (record.state() == LearnerState.RUNNING) {
       Job job = jobs.get(record.job());
-      if (job != null && !job.cancelledByUser) {
-        job.cancelledByUser = true;
+      if (job != null && job.cancelled.add(learner)) {
         job.endedBecause = "the user cancelled it";
         backend.cancel(job.backendId);
         log.info("learner {} cancelled: stopping job {}", learner, job.id);
@@ -429,7 +497,13 @@ final class RunManager implements WorkerHandler {
 
   private void exited(Job job) {
     jobs.remove(job.id);
-    LearnerRecord record = records.get(job.learner);
+    for (String learner : job.learners) {
+      exited(job, learner);
+    }
+  }
+
+  private void exited(Job job, String learner) {
+    LearnerRecord record = records.get(learner);
     if (record == null || !record.job().equals(job.id)) {
       return;
     }
@@ -438,46 +512,53 @@ final class RunManager implements WorkerHandler {
     if (record.state() == LearnerState.DONE) {
       return;
     }
-    if (job.cancelledByUser) {
+    if (job.cancelled.contains(learner)) {
       update(record.released(LearnerState.CANCELLED, now), "cancelled by the user");
+      return;
+    }
+    String refusal = job.refusals.getOrDefault(learner, "");
+    if (!refusal.isEmpty()) {
+      // A refused worker would be refused again: its plan differs from ours.
+      update(record.failedOnce(refusal, now).released(LearnerState.FAILED, now),
+          "refused: its worker built a different plan");
+      log.error("learner {} failed: {}", learner, refusal);
+      return;
+    }
+    String failure = job.failures.getOrDefault(learner, "");
+    if (!failure.isEmpty()) {
+      // Its function kept failing; a new job would fail the same way.
+      update(record.failedOnce(failure + tail(job.log), now)
+          .released(LearnerState.FAILED, now), "its function kept failing");
       return;
     }
     if (status < 0) {
       // An adopted job whose end nobody saw: not charged, since the worker may well have saved.
       log.info("job {} of learner {} ended while no run manager watched it; resubmitting",
-          job.id, job.learner);
+          job.id, learner);
       interrupted(record, "its job ended unwatched", now);
       return;
     }
     if (status == ExitStatus.WALLTIME) {
       // A walltime stop is normal: the learner saved and goes on in a new job, no failure charged.
-      log.info("job {} of learner {} reached its walltime; resubmitting", job.id, job.learner);
+      log.info("job {} of learner {} reached its walltime; resubmitting", job.id, learner);
       interrupted(record, "walltime", now);
       return;
     }
-    if (status == ExitStatus.REFUSED && !job.refusal.isEmpty()) {
-      // A refused worker would be refused again: its plan differs from ours.
-      update(record.failedOnce(job.refusal, now).released(LearnerState.FAILED, now),
-          "refused: its worker built a different plan");
-      log.error("learner {} failed: {}", job.learner, job.refusal);
-      return;
-    }
-    if (status == ExitStatus.LEARNER_FAILED && !job.failure.isEmpty()) {
-      // Its function kept throwing; a new job would fail the same way.
-      update(record.failedOnce(job.failure + tail(job.log), now)
-          .released(LearnerState.FAILED, now), "its function kept failing");
+    if (!job.cancelled.isEmpty()) {
+      // Another learner of its job was cancelled, which stopped the job: no fault of this one.
+      interrupted(record, "a learner sharing its job was cancelled", now);
       return;
     }
     String why = !job.endedBecause.isEmpty() ? job.endedBecause
         : status == ExitStatus.STOPPED || status == 143 ? "something outside this run stopped it"
         : ExitStatus.describe(status);
     String error = String.format(java.util.Locale.ROOT, "job %s (%s) of learner %s ended before"
-        + " its goal: exit status %d, %s%n%s", job.id, job.backendId, job.learner, status, why,
+        + " its goal: exit status %d, %s%n%s", job.id, job.backendId, learner, status, why,
         tail(job.log));
-    log.warn("job {} of learner {} ended before its goal: exit status {} ({})", job.id,
-        job.learner, status, why);
+    log.warn("job {} of learner {} ended before its goal: exit status {} ({})", job.id, learner,
+        status, why);
     update(record.failedOnce(error, now).released(LearnerState.PENDING, now), why);
-    judge(records.get(job.learner));
+    judge(records.get(learner));
   }
 
   /** A stop that is no failure; still, a learner interrupted too often is given up. */
@@ -544,17 +625,18 @@ final class RunManager implements WorkerHandler {
     }
     String expected = record.fingerprint();
     if (!expected.equals(hello.fingerprint())) {
-      job.refusal = String.format(java.util.Locale.ROOT,
+      String refusal = String.format(java.util.Locale.ROOT,
           "the worker for learner '%s' built a different plan%n"
               + "  run manager %s, this worker %s (job %s)%n"
               + "  fix: main() must build the same plan on every launch; derive it from args and"
               + " input files only, not from the clock, the host, environment variables or an"
               + " unseeded Random",
           hello.learner(), abbreviate(expected), abbreviate(hello.fingerprint()), hello.jobId());
-      return job.refusal;
+      job.refusals.put(hello.learner(), refusal);
+      return refusal;
     }
-    job.connected = true;
-    job.disconnected = false;
+    job.open.add(hello.learner());
+    job.claimed.add(hello.learner());
     job.heardAtMillis = millis();
     return "";
   }
@@ -574,7 +656,7 @@ final class RunManager implements WorkerHandler {
     events.add(() -> {
       Job job = jobs.get(worker.jobId());
       if (job != null) {
-        job.failure = error;
+        job.failures.put(worker.learner(), error);
       }
       reported(worker, report, null);
     });
@@ -585,7 +667,7 @@ final class RunManager implements WorkerHandler {
     events.add(() -> {
       Job job = jobs.get(worker.jobId());
       if (job != null) {
-        job.disconnected = true;
+        job.open.remove(worker.learner());
       }
     });
   }

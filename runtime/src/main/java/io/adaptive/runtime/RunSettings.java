@@ -21,12 +21,13 @@ record RunSettings(
     SubmissionPacer pacer,
     Duration evaluationTimeout,
     PointPolicy onError,
-    PointPolicy onNonFinite) {
+    PointPolicy onNonFinite,
+    int learnersPerJob) {
 
   static RunSettings defaults() {
     return new RunSettings(Duration.ofSeconds(Runner.DEFAULT_SAVE_SECONDS), Duration.ofSeconds(1),
         Duration.ofMillis(500), 3, 100, Duration.ofMinutes(2), KillPatterns.NONE, 100,
-        SubmissionPacer.perSecond(5), Duration.ZERO, PointPolicy.RETRY, PointPolicy.SKIP);
+        SubmissionPacer.perSecond(5), Duration.ZERO, PointPolicy.RETRY, PointPolicy.SKIP, 1);
   }
 
   /** A copy with the changes {@code change} makes to a builder of this one. */
@@ -50,6 +51,7 @@ record RunSettings(
     Duration evaluationTimeout;
     PointPolicy onError;
     PointPolicy onNonFinite;
+    int learnersPerJob;
 
     private Builder(RunSettings s) {
       saveInterval = s.saveInterval;
@@ -64,12 +66,13 @@ record RunSettings(
       evaluationTimeout = s.evaluationTimeout;
       onError = s.onError;
       onNonFinite = s.onNonFinite;
+      learnersPerJob = s.learnersPerJob;
     }
 
     private RunSettings build() {
       return new RunSettings(saveInterval, progressInterval, pollInterval, maxFailures,
           maxInterruptions, heartbeatTimeout, killOn, maxJobs, pacer, evaluationTimeout, onError,
-          onNonFinite);
+          onNonFinite, learnersPerJob);
     }
   }
 }

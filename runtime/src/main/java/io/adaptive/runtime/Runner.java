@@ -231,6 +231,23 @@ public final class Runner {
         quiet);
   }
 
+  /**
+   * Packs up to {@code count} learners with the same resources into one job, each on its own
+   * cores (the job asks for their sum, within what one job of the backend may have). Sites cap
+   * jobs per user and submissions per second; with thousands of learners this is how a sweep
+   * fits. Default 1.
+   *
+   * @throws IllegalArgumentException if {@code count} is below 1
+   */
+  public Runner learnersPerJob(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("learnersPerJob(" + count + "): a job runs at least one"
+          + " learner, e.g. learnersPerJob(8)");
+    }
+    return new Runner(backend, store, settings.with(s -> s.learnersPerJob = count), listeners,
+        quiet);
+  }
+
   /** Adds a listener called at every progress interval and at the end (in the driver only). */
   public Runner listener(RunListener listener) {
     Objects.requireNonNull(listener, "listener");
@@ -312,7 +329,8 @@ public final class Runner {
       BackendSession session = backend.open();
       opened.add(0, session);
       RunManager manager = new RunManager(plan, settings, directory, database, session,
-          assignment -> new ProgramLaunch(plan, assignment, relaunch), secret, Clock.systemUTC());
+          assignment -> new ProgramLaunch(plan, assignment, relaunch), secret,
+          backend.capabilities().cores(), Clock.systemUTC());
       ProtocolServer server = ProtocolServer.start(secret, manager);
       opened.add(0, server);
       manager.listenAt(server.address());

@@ -16,7 +16,7 @@ public final class Role {
   public static final String ROLE = "ADAPTIVE_ROLE";
   /** Environment variable: the run directory, absolute. */
   public static final String STORE = "ADAPTIVE_STORE";
-  /** Environment variable: the learner this worker runs. */
+  /** Environment variable: the learners this worker runs, one name per line. */
   public static final String LEARNER = "ADAPTIVE_LEARNER";
   /** Environment variable: the run manager's id of this job. */
   public static final String JOB = "ADAPTIVE_JOB";

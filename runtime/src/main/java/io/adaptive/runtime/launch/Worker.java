@@ -73,9 +73,58 @@ public final class Worker {
   }
 
   private int run() {
+    List<String> learners = assignment.learners();
+    if (learners.size() == 1) {
+      return run(learners.get(0));
+    }
+    // A packed job: each learner on its own thread, with its own connection and cores.
+    ExecutorService threads = Executors.newFixedThreadPool(learners.size(), runnable -> {
+      Thread thread = new Thread(runnable, "adaptive-learner");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (String learner : learners) {
+        statuses.add(threads.submit(() -> run(learner)));
+      }
+      List<Integer> ended = new ArrayList<>();
+      for (Future<Integer> status : statuses) {
+        ended.add(awaitStatus(status));
+      }
+      return combined(ended);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private int awaitStatus(Future<Integer> status) {
+    while (true) {
+      try {
+        return status.get();
+      } catch (InterruptedException e) {
+        stopRequest.request(StopRequest.Reason.CANCEL); // and wait for the learner to save
+      } catch (java.util.concurrent.ExecutionException e) {
+        log.error("a learner of this job crashed", e.getCause());
+        return 1;
+      }
+    }
+  }
+
+  /** The job's exit status: done if every learner is; else why the first that was not ended. */
+  private static int combined(List<Integer> statuses) {
+    for (int status : statuses) {
+      if (status != ExitStatus.DONE) {
+        return status;
+      }
+    }
+    return ExitStatus.DONE;
+  }
+
+  private int run(String learner) {
     LearnerTask task;
     try {
-      task = plan.learner(assignment.learner());
+      task = plan.learner(learner);
     } catch (IllegalArgumentException e) {
       log.error("this worker cannot run its learner: {}", e.getMessage());
       return ExitStatus.REFUSED;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ import java.util.Objects;
  * in the run directory.
  *
  * @param store the run directory, absolute
- * @param learner the learner to run
+ * @param learners the learners to run: one, or several packed into this job
  * @param job the run manager's id of this job
  * @param manager where the run manager listens, {@code host:port}
  * @param secret the run's secret
@@ -32,7 +33,7 @@ import java.util.Objects;
  */
 public record WorkerAssignment(
     Path store,
-    String learner,
+    List<String> learners,
     String job,
     String manager,
     String secret,
@@ -44,7 +45,10 @@ public record WorkerAssignment(
 
   public WorkerAssignment {
     Objects.requireNonNull(store, "store");
-    Objects.requireNonNull(learner, "learner");
+    learners = List.copyOf(learners);
+    if (learners.isEmpty()) {
+      throw new IllegalArgumentException("a worker needs at least one learner");
+    }
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(manager, "manager");
     Objects.requireNonNull(secret, "secret");
@@ -60,7 +64,7 @@ public record WorkerAssignment(
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put(Role.ROLE, "worker");
     environment.put(Role.STORE, store.toString());
-    environment.put(Role.LEARNER, learner);
+    environment.put(Role.LEARNER, String.join("\n", learners));
     environment.put(Role.JOB, job);
     environment.put(Role.MANAGER, manager);
     environment.put(Role.SAVE_MILLIS, Long.toString(saveInterval.toMillis()));
@@ -86,7 +90,7 @@ public record WorkerAssignment(
       throw new AdaptiveException("this worker cannot read the run's secret " + secretFile + ": "
           + e + "; the run directory must be readable by the user the job runs as", e);
     }
-    return new WorkerAssignment(store, required(environment, Role.LEARNER),
+    return new WorkerAssignment(store, List.of(required(environment, Role.LEARNER).split("\n")),
         required(environment, Role.JOB), required(environment, Role.MANAGER), secret,
         Duration.ofMillis(Long.parseLong(required(environment, Role.SAVE_MILLIS))),
         Duration.ofMillis(Long.parseLong(required(environment, Role.PROGRESS_MILLIS))),

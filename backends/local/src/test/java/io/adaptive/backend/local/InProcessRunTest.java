@@ -148,6 +148,29 @@ final class InProcessRunTest {
   }
 
   @Test
+  void run_learnersPerJobTwo_packsFourLearnersIntoTwoJobs() throws Exception {
+    List<LearnerTask> tasks = new java.util.ArrayList<>();
+    for (String name : List.of("a", "b", "c", "d")) {
+      tasks.add(task(name, x -> x * x, new Goal.Points(40), 1));
+    }
+    RunResult result = runner().learnersPerJob(2).run(new ExecutionPlan("t", tasks));
+
+    assertThat(result.succeeded()).as(result.summary()).isTrue();
+    java.util.Map<String, java.util.Set<String>> learnersByJob = new java.util.TreeMap<>();
+    for (LearnerEvent event : JournalFile.read(dir.resolve("store").resolve("journal.tsv"))) {
+      if (event.to() == LearnerState.RUNNING) {
+        learnersByJob.computeIfAbsent(event.job(), j -> new java.util.TreeSet<>())
+            .add(event.learner());
+      }
+    }
+    assertThat(learnersByJob.values()).containsExactly(
+        java.util.Set.of("a", "b"), java.util.Set.of("c", "d"));
+    for (String name : List.of("a", "b", "c", "d")) {
+      assertThat(result.learner(name).npoints()).isGreaterThanOrEqualTo(40);
+    }
+  }
+
+  @Test
   void run_changedLearnerDefinition_isRefusedBeforeAnythingRuns() {
     runner().run(plan(task("a", x -> x, new Goal.Points(10), 1)));
     ExecutionPlan changed = new ExecutionPlan("t", List.of(new LearnerTask("a", List.of(),

@@ -107,6 +107,28 @@ final class LocalProcessesIT {
   }
 
   @Test
+  void packedJobs_twoLearnersShareAWorkerJvm_andAKilledPackResumesBoth() throws Exception {
+    Path store = dir.resolve("store");
+    Driver driver = Driver.start(dir, store, "2", "4", "3000", "1", "200", "pack=2");
+    await().atMost(Duration.ofSeconds(60)).until(
+        () -> rows(store, "peak[a=0.01]") >= 200 && rows(store, "peak[a=0.02]") >= 200);
+    List<ProcessHandle> workers = driver.workers();
+    assertThat(workers).as("one JVM runs the pack of two learners on the 2 cores").hasSize(1);
+    workers.get(0).destroyForcibly();
+    workers.get(0).onExit().get(30, TimeUnit.SECONDS);
+    long savedFirst = rows(store, "peak[a=0.01]");
+    long savedSecond = rows(store, "peak[a=0.02]");
+
+    assertThat(driver.awaitExit()).as(driver.output()).isZero();
+    assertThat(driver.output()).contains("4 done, 0 failed of 4 learners");
+    List<Path> jobLogs = logs(store).stream().filter(p -> !Files.isSymbolicLink(p)).toList();
+    assertThat(jobLogs).as("the killed pack, the second pack and the replacement").hasSize(3);
+    String replacement = Files.readString(jobLogs.get(2));
+    assertThat(replacement).contains("learner peak[a=0.01] resumed from " + savedFirst)
+        .contains("learner peak[a=0.02] resumed from " + savedSecond);
+  }
+
+  @Test
   void throwingFunction_failsItsLearnerWithTheStackTrace_othersFinish() throws Exception {
     Path store = dir.resolve("store");
     Driver driver = Driver.start(dir, store, "2", "2", "200", "0", "500", "throw");

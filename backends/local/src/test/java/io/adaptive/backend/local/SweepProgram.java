@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * sleeps, save interval in milliseconds, then any of: {@code mismatch} (workers build another
  * plan), {@code throw} (the function throws for the first learner), {@code pattern} (the first
  * job prints a line the driver kills on), {@code walltime=<ms>} (each job's walltime),
- * {@code heartbeat=<ms>} (the driver's heartbeat timeout), {@code maxFailures=<n>}.
+ * {@code heartbeat=<ms>} (the driver's heartbeat timeout), {@code maxFailures=<n>}, {@code pack=<learners per job>}.
  */
 public final class SweepProgram {
 
@@ -44,6 +44,7 @@ public final class SweepProgram {
     long walltimeMillis = option(flags, "walltime", Defaults.WALLTIME.toMillis());
     long heartbeatMillis = option(flags, "heartbeat", 120_000);
     int maxFailures = (int) option(flags, "maxFailures", 3);
+    int pack = (int) option(flags, "pack", 1);
     Path marker = store.resolveSibling("printed-the-pattern");
 
     List<LearnerTask> tasks = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class SweepProgram {
 
     RunResult result = Runner.on(Local.processes(budget)).store(store)
         .saveInterval(Duration.ofMillis(saveMillis)).progressInterval(Duration.ofMillis(200))
-        .pollInterval(Duration.ofMillis(100)).heartbeatTimeout(Duration.ofMillis(heartbeatMillis)).maxFailures(maxFailures)
+        .pollInterval(Duration.ofMillis(100)).heartbeatTimeout(Duration.ofMillis(heartbeatMillis)).maxFailures(maxFailures).learnersPerJob(pack)
         .killOn(java.util.regex.Pattern.compile("MPI_ABORT")).quiet().run(plan);
     // Below run(): the driver only.
     System.out.print(result.summary());
