@@ -26,28 +26,7 @@ final class ProcessStarter implements Starter {
     Process process = builder.start();
     writePidFile(request, process.toHandle());
     process.onExit().thenAccept(ended -> onExit.accept(ended.exitValue()));
-    return new Started() {
-      @Override
-      public int exitStatus() {
-        return process.isAlive() ? -1 : process.exitValue();
-      }
-
-      @Override
-      public boolean isAlive() {
-        return process.isAlive();
-      }
-
-      @Override
-      public void stop() {
-        process.destroy();
-      }
-
-      @Override
-      public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
-    };
+    return new ProcessJob(process.toHandle(), () -> process.isAlive() ? -1 : process.exitValue());
   }
 
   @Override
@@ -69,28 +48,33 @@ final class ProcessStarter implements Starter {
     }
     // Not our child: its exit status cannot be known, only that it ended.
     process.onExit().thenRun(() -> onExit.accept(-1));
-    return new Started() {
-      @Override
-      public int exitStatus() {
-        return -1;
-      }
+    return new ProcessJob(process, () -> -1);
+  }
 
-      @Override
-      public boolean isAlive() {
-        return process.isAlive();
-      }
+  /** A job's process, started by this session or adopted from an earlier one. */
+  private record ProcessJob(ProcessHandle process, java.util.function.IntSupplier exit)
+      implements Started {
 
-      @Override
-      public void stop() {
-        process.destroy();
-      }
+    @Override
+    public int exitStatus() {
+      return exit.getAsInt();
+    }
 
-      @Override
-      public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-      }
-    };
+    @Override
+    public boolean isAlive() {
+      return process.isAlive();
+    }
+
+    @Override
+    public void stop() {
+      process.destroy();
+    }
+
+    @Override
+    public void kill() {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
   }
 
   // "<pid> <start epoch millis>": the start time tells a reused pid from the job's own process.
