@@ -38,10 +38,10 @@ final class ConsoleProgress implements RunListener {
       if (bar == null) {
         bar = new ProgressBarBuilder().setTaskName(snapshot.experiment())
             .setInitialMax(snapshot.learners().size()).setStyle(ProgressBarStyle.ASCII)
-            .setUnit(" learners", 1).showSpeed().continuousUpdate().build();
+            .setUnit(" learners", 1).continuousUpdate().build();
       }
       bar.stepTo(settled);
-      bar.setExtraMessage(counts);
+      bar.setExtraMessage("| " + counts);
     } else {
       long now = snapshot.time().toEpochMilli();
       if (now - lastLineMillis >= PLAIN_EVERY.toMillis()) {
