@@ -76,7 +76,7 @@ public class ReconcileBench {
       s.pacer = SubmissionPacer.unlimited();
     });
     manager = new RunManager(new ExecutionPlan("bench", tasks), settings, run, database, session,
-        assignment -> NO_LAUNCH, "secret", Clock.systemUTC());
+        assignment -> NO_LAUNCH, "secret", Integer.MAX_VALUE, Clock.systemUTC());
     manager.prepare();
     manager.submitPending();
     manager.commitIfDirty();

@@ -18,8 +18,8 @@ final class ChartFiles {
   /**
    * {@code <learner name>.png}, kept readable: characters other than letters, digits and {@code . _
    * - + = , [ ] ( )} become {@code _}; if that changed anything, the name is too long, or it would
-   * clash with the convergence chart, 8 hex digits of the name's SHA-256 are appended so that
-   * distinct learners keep distinct files.
+   * clash with the convergence or status chart, 8 hex digits of the name's SHA-256 are appended so
+   * that distinct learners keep distinct files.
    */
   static String learnerFile(String learner) {
     StringBuilder stem = new StringBuilder(learner.length());
@@ -30,7 +30,8 @@ final class ChartFiles {
             || safe.isEmpty()
             || safe.startsWith(".")
             || safe.length() > MAX_STEM
-            || (safe + ".png").equals(ChartListener.CONVERGENCE_FILE);
+            || (safe + ".png").equals(ChartListener.CONVERGENCE_FILE)
+            || (safe + ".png").equals(ChartListener.STATUS_FILE);
     if (!changed) {
       return safe + ".png";
     }

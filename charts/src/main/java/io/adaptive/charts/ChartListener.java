@@ -6,6 +6,7 @@ package io.adaptive.charts;
 import io.adaptive.runtime.LearnerStatus;
 import io.adaptive.runtime.RunListener;
 import io.adaptive.runtime.RunSnapshot;
+import io.adaptive.runtime.store.RunDirectory;
 import java.awt.AWTError;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,17 +27,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a run's charts current while it runs: after every progress interval and at the end it
- * writes {@code convergence.png} (a {@link ConvergenceChart}) and one {@code <learner name>.png} (a
+ * writes {@code convergence.png} (a {@link ConvergenceChart}), {@code status.png} (a {@link
+ * RunStatusChart} of the run's journal, once it has one) and one {@code <learner name>.png} (a
  * {@link LearnerPlot}) per learner that can be plotted, into one directory.
  *
  * <p>Built for sweeps of 10,000 learners. A learner's plot is drawn again only when its data
  * snapshot changed since this listener last drew it (its size, modification time or file identity
  * differ), so a pass costs one file-attribute read per learner plus the plots of the learners that
- * moved; the convergence chart is skipped when no learner's status changed. Drawing happens on one
+ * moved; the convergence chart is skipped when no learner's status changed, and the status chart
+ * when the journal ({@code <store>/journal.tsv}) has not grown. Drawing happens on one
  * background thread ({@code adaptive-charts}, a daemon that ends when idle), so the run manager is
  * never held up: {@link #onProgress} only hands over the snapshot, and if several arrive during a
  * long pass only the newest is drawn next (while a pass is long, the convergence chart is still
- * refreshed from the newest snapshot every few seconds). {@link #onFinish} waits until the final
+ * refreshed from the newest snapshot every few seconds, and so is the status chart). {@link #onFinish} waits until the final
  * snapshot is drawn, so the charts are complete when the run returns. Every PNG is replaced
  * atomically, so a browser or the CLI can read them at any time.
  *
@@ -68,6 +71,9 @@ public final class ChartListener implements RunListener {
   /** The convergence chart's file name inside the directory. */
   public static final String CONVERGENCE_FILE = "convergence.png";
 
+  /** The status chart's file name inside the directory. */
+  public static final String STATUS_FILE = "status.png";
+
   private static final Logger LOG = LoggerFactory.getLogger(ChartListener.class);
 
   // An unwritable directory fails every learner: 10,000 warnings per pass would bury the log.
@@ -89,6 +95,8 @@ public final class ChartListener implements RunListener {
   private final Map<String, DataStamp> drawn = new HashMap<>();
   private List<LearnerStatus> lastConvergence;
   private long lastConvergenceNanos;
+  private DataStamp lastJournal; // the journal as the status chart last drew (or failed) it
+  private int lastJournalLearners;
   private Path lastDirectory;
 
   ChartListener(Path directory, int width, int height, Executor executor) {
@@ -249,9 +257,11 @@ public final class ChartListener implements RunListener {
     if (!target.equals(lastDirectory)) {
       drawn.clear();
       lastConvergence = null;
+      lastJournal = null;
       lastDirectory = target;
     }
     drawConvergence(snapshot, target);
+    drawStatus(snapshot, target);
     int failed = 0;
     for (LearnerStatus learner : snapshot.learners()) {
       if (!drawLearner(learner, target, failed < WARNINGS_PER_PASS)) {
@@ -277,6 +287,7 @@ public final class ChartListener implements RunListener {
     }
     if (newer != null && target.equals(directory != null ? directory : newer.chartsDirectory())) {
       drawConvergence(newer, target);
+      drawStatus(newer, target);
     }
   }
 
@@ -290,6 +301,24 @@ public final class ChartListener implements RunListener {
       lastConvergence = snapshot.learners();
     } catch (RuntimeException | AWTError | LinkageError e) {
       warn(e, "cannot draw the convergence chart of experiment '" + snapshot.experiment() + "'");
+    }
+  }
+
+  // The run manager only appends to the journal, so a new size or time means new events; a run
+  // without a journal yet (or one from before journals) gets no status chart.
+  private void drawStatus(RunSnapshot snapshot, Path target) {
+    DataStamp journal = DataStamp.of(new RunDirectory(snapshot.store()).journal());
+    int learners = snapshot.learners().size();
+    if (journal == null || (journal.equals(lastJournal) && learners == lastJournalLearners)) {
+      return;
+    }
+    // remembered before drawing, as for learner plots: a bad journal is logged once per change
+    lastJournal = journal;
+    lastJournalLearners = learners;
+    try {
+      RunStatusChart.of(snapshot).savePng(target.resolve(STATUS_FILE), width, height);
+    } catch (RuntimeException | AWTError | LinkageError e) {
+      warn(e, "cannot draw the status chart of experiment '" + snapshot.experiment() + "'");
     }
   }
 
@@ -328,7 +357,7 @@ public final class ChartListener implements RunListener {
     }
   }
 
-  /** What identifies one published version of a data snapshot without reading it. */
+  /** What identifies one published version of a data snapshot, or a journal, without reading it. */
   record DataStamp(Object fileKey, long size, FileTime modified) {
 
     // Workers publish by renaming a new file over the old one, so the file key (the inode on

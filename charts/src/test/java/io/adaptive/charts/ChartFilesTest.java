@@ -33,6 +33,11 @@ final class ChartFilesTest {
   }
 
   @Test
+  void learnerFile_status_doesNotClashWithStatusChart() {
+    assertThat(ChartFiles.learnerFile("status")).matches("status-[0-9a-f]{8}\\.png");
+  }
+
+  @Test
   void learnerFile_hiddenOrLong_isShortenedAndVisible() {
     assertThat(ChartFiles.learnerFile("..")).matches("_\\.-[0-9a-f]{8}\\.png");
     assertThat(ChartFiles.learnerFile("x".repeat(300))).hasSize(160 + 1 + 8 + 4);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.adaptive.runtime.LearnerState;
 import io.adaptive.runtime.LearnerStatus;
 import io.adaptive.runtime.RunSnapshot;
 import java.io.IOException;
@@ -190,6 +191,57 @@ final class ChartListenerTest {
     assertThat(Files.getLastModifiedTime(charts.resolve("b.png"))).isNotEqualTo(LONG_AGO);
     assertThat(Files.getLastModifiedTime(charts.resolve("convergence.png"))).isNotEqualTo(LONG_AGO);
     Pngs.assertChart(charts.resolve("b.png"), 1000, 600);
+  }
+
+  @Test
+  void onProgress_runWithJournal_writesStatusChart() throws IOException {
+    Path charts = store.resolve("charts");
+    Journals.write(
+        store.resolve("journal.tsv"),
+        List.of(
+            Journals.event(1, "a", LearnerState.PENDING, LearnerState.RUNNING),
+            Journals.event(9, "a", LearnerState.RUNNING, LearnerState.DONE)));
+
+    inline(charts).onProgress(snapshot(store, List.of(learnerWithData("a", 40, 1))));
+
+    assertThat(files(charts)).containsExactly("a.png", "convergence.png", "status.png");
+    Pngs.assertChart(charts.resolve("status.png"), 1000, 600);
+  }
+
+  @Test
+  void onProgress_statusChart_drawnAgainOnlyWhenTheJournalGrew() throws IOException {
+    Path charts = store.resolve("charts");
+    Path journal =
+        Journals.write(
+            store.resolve("journal.tsv"),
+            List.of(Journals.event(1, "a", LearnerState.PENDING, LearnerState.RUNNING)));
+    LearnerStatus a = learnerWithData("a", 40, 1);
+    ChartListener listener = inline(charts);
+    listener.onProgress(snapshot(store, List.of(a)));
+    age(charts.resolve("status.png"));
+
+    listener.onProgress(snapshot(store, List.of(a)));
+    assertThat(Files.getLastModifiedTime(charts.resolve("status.png")))
+        .as("the journal has not grown")
+        .isEqualTo(LONG_AGO);
+
+    Journals.write(
+        journal, List.of(Journals.event(9, "a", LearnerState.RUNNING, LearnerState.DONE)));
+    listener.onFinish(snapshot(store, List.of(a)));
+    assertThat(Files.getLastModifiedTime(charts.resolve("status.png"))).isNotEqualTo(LONG_AGO);
+    Pngs.assertChart(charts.resolve("status.png"), 1000, 600);
+  }
+
+  @Test
+  void onProgress_malformedJournal_otherChartsStillWritten() throws IOException {
+    Path charts = store.resolve("charts");
+    Files.writeString(store.resolve("journal.tsv"), "not a journal line\n");
+    ChartListener listener = inline(charts);
+
+    assertThatCode(() -> listener.onProgress(snapshot(store, List.of(learnerWithData("a", 40, 1)))))
+        .doesNotThrowAnyException();
+
+    assertThat(files(charts)).containsExactly("a.png", "convergence.png");
   }
 
   @Test

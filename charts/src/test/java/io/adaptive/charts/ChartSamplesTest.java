@@ -70,6 +70,37 @@ final class ChartSamplesTest {
   }
 
   @Test
+  void status_tenThousandLearners() throws java.io.IOException {
+    var events = Journals.simulated(10_000, 800, 42);
+    java.nio.file.Files.createDirectories(out.resolve("store"));
+    java.nio.file.Files.deleteIfExists(out.resolve("store/journal.tsv"));
+    Path journal = Journals.write(out.resolve("store/journal.tsv"), events);
+    long start = System.nanoTime();
+    RunStatusChart.of(journal).savePng(out.resolve("status.png"), 1000, 600);
+    System.out.printf(
+        Locale.ROOT,
+        "%,d events of 10,000 learners: read, replayed and saved in %d ms%n",
+        events.size(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  @Test
+  void status_handMade() {
+    RunStatusChart.of(
+            List.of(
+                Journals.event(1, "a", LearnerState.PENDING, LearnerState.RUNNING),
+                Journals.event(1, "b", LearnerState.PENDING, LearnerState.RUNNING),
+                Journals.event(20, "a", LearnerState.RUNNING, LearnerState.DONE),
+                Journals.event(30, "b", LearnerState.RUNNING, LearnerState.PENDING),
+                Journals.event(30, "c", LearnerState.RUNNING, LearnerState.FAILED),
+                Journals.event(40, "b", LearnerState.PENDING, LearnerState.RUNNING),
+                Journals.event(50, "d", LearnerState.PENDING, LearnerState.CANCELLED),
+                Journals.event(60, "b", LearnerState.RUNNING, LearnerState.DONE)),
+            5)
+        .savePng(out.resolve("status-5.png"), 1000, 600);
+  }
+
+  @Test
   void learnerPlot_resonance() {
     Path csv = out.resolve("store/learners/resonance[damping=0.05]/data.csv");
     int points = writeAdaptively(csv, Runs.resonance(0.05), 0.0, 3.0, 120);

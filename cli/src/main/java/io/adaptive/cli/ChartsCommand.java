@@ -8,6 +8,7 @@ import io.adaptive.charts.LearnerPlot;
 import io.adaptive.runtime.LearnerStatus;
 import io.adaptive.runtime.RunSnapshot;
 import io.adaptive.runtime.RunState;
+import io.adaptive.runtime.store.RunDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,9 +35,10 @@ import picocli.CommandLine.Spec;
     name = "charts",
     description = {
       "Draws the run's charts again.",
-      "As the run's ChartListener does: convergence.png, and one <learner>.png per learner that"
-          + " can be plotted and has data; into <run>/charts, or --out DIR. Works while the run"
-          + " is live: every PNG is replaced atomically.",
+      "As the run's ChartListener does: convergence.png, status.png (learner states over time,"
+          + " from the run's journal) and one <learner>.png per learner that can be plotted and"
+          + " has data; into <run>/charts, or --out DIR. Works while the run is live: every PNG is"
+          + " replaced atomically.",
       ""
     })
 final class ChartsCommand implements Callable<Integer> {
@@ -71,6 +73,7 @@ final class ChartsCommand implements Callable<Integer> {
     RunState run = RunState.read(RunArguments.of(spec, store, arguments).noMore(spec).directory());
     RunSnapshot snapshot = run.snapshot();
     Path target = out != null ? out : snapshot.chartsDirectory();
+    boolean journal = Files.exists(new RunDirectory(snapshot.store()).journal());
     int plottable = 0;
     for (LearnerStatus learner : snapshot.learners()) {
       if (LearnerPlot.canPlot(learner.kind()) && Files.exists(learner.data())) {
@@ -83,27 +86,40 @@ final class ChartsCommand implements Callable<Integer> {
     ChartListener.into(target).size(width, height).onFinish(snapshot);
     Map<Path, Object> after = pngs(target);
     Path convergence = target.resolve(ChartListener.CONVERGENCE_FILE);
+    Path status = target.resolve(ChartListener.STATUS_FILE);
     boolean convergenceWritten = false;
+    boolean statusWritten = false;
     int plots = 0;
     for (Map.Entry<Path, Object> png : after.entrySet()) {
       if (!Objects.equals(before.get(png.getKey()), png.getValue())) {
         if (png.getKey().equals(convergence)) {
           convergenceWritten = true;
+        } else if (png.getKey().equals(status)) {
+          statusWritten = true;
         } else {
           plots++;
         }
       }
     }
     PrintWriter console = spec.commandLine().getOut();
+    List<String> written = new ArrayList<>();
+    if (convergenceWritten) {
+      written.add(ChartListener.CONVERGENCE_FILE);
+    }
+    if (statusWritten) {
+      written.add(ChartListener.STATUS_FILE);
+    }
     console.printf(Locale.ROOT, "wrote %s%d learner %s into %s%n",
-        convergenceWritten ? ChartListener.CONVERGENCE_FILE + " and " : "", plots,
+        written.isEmpty() ? "" : String.join(", ", written) + " and ", plots,
         plots == 1 ? "plot" : "plots", target);
     console.flush();
-    int missing = (convergenceWritten ? 0 : 1) + Math.max(0, plottable - plots);
+    // a run without a journal (not started, or from before journals) has no status chart to draw
+    int missing = (convergenceWritten ? 0 : 1) + (journal && !statusWritten ? 1 : 0)
+        + Math.max(0, plottable - plots);
     if (missing > 0) {
       throw new IllegalStateException(String.format(Locale.ROOT,
           "%d of %d charts could not be drawn; the warnings above say which and why", missing,
-          1 + plottable));
+          1 + (journal ? 1 : 0) + plottable));
     }
     return AdaptiveCli.OK;
   }

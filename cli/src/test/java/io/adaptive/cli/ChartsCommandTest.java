@@ -6,6 +6,7 @@ package io.adaptive.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ final class ChartsCommandTest {
   @TempDir Path dir;
 
   @Test
-  void charts_finishedRun_drawsConvergenceAndOnePlotPerLearnerIntoItsChartsDirectory()
+  void charts_finishedRun_drawsConvergenceStatusAndOnePlotPerLearnerIntoItsChartsDirectory()
       throws Exception {
     Path run = dir.resolve("t");
     Runs.finished(run);
@@ -26,8 +27,11 @@ final class ChartsCommandTest {
 
     assertThat(result.exit()).as(result.toString()).isZero();
     assertThat(result.outLines())
-        .containsExactly("wrote convergence.png and 2 learner plots into " + charts);
+        .containsExactly("wrote convergence.png, status.png and 2 learner plots into " + charts);
     assertThat(charts.resolve("convergence.png")).isNotEmptyFile();
+    BufferedImage status = ImageIO.read(charts.resolve("status.png").toFile());
+    assertThat(status.getWidth()).isEqualTo(1000);
+    assertThat(status.getHeight()).isEqualTo(600);
     BufferedImage square = ImageIO.read(charts.resolve(Runs.SQUARE + ".png").toFile());
     assertThat(square.getWidth()).isEqualTo(1000);
     assertThat(square.getHeight()).isEqualTo(600);
@@ -47,6 +51,24 @@ final class ChartsCommandTest {
     BufferedImage convergence = ImageIO.read(out.resolve("convergence.png").toFile());
     assertThat(convergence.getWidth()).isEqualTo(400);
     assertThat(convergence.getHeight()).isEqualTo(300);
+    BufferedImage status = ImageIO.read(out.resolve("status.png").toFile());
+    assertThat(status.getWidth()).isEqualTo(400);
+    assertThat(status.getHeight()).isEqualTo(300);
+  }
+
+  @Test
+  void charts_runWithoutJournal_drawsTheOtherCharts() throws Exception {
+    Path run = dir.resolve("t");
+    Runs.finished(run);
+    Files.delete(run.resolve("journal.tsv"));
+    Path charts = run.resolve("charts");
+
+    Cli.Result result = Cli.run("charts", run.toString());
+
+    assertThat(result.exit()).as(result.toString()).isZero();
+    assertThat(result.outLines())
+        .containsExactly("wrote convergence.png and 2 learner plots into " + charts);
+    assertThat(charts.resolve("status.png")).doesNotExist();
   }
 
   @Test

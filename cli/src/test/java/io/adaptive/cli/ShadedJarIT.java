@@ -32,7 +32,8 @@ final class ShadedJarIT {
     assertThat(status.out()).contains("t in " + run + ": 2 learners: 2 done");
     assertThat(charts.exit()).as(charts.err()).isZero();
     assertThat(charts.out())
-        .isEqualTo("wrote convergence.png and 2 learner plots into " + run.resolve("charts") + "\n");
+        .isEqualTo("wrote convergence.png, status.png and 2 learner plots into "
+            + run.resolve("charts") + "\n");
     assertThat(charts.err()).as("no logging noise").isEmpty();
   }
 

@@ -42,8 +42,9 @@ final class PeaksIT {
     assertThat(runs.resolve("run.db")).exists();
     List<Path> charts = list(runs.resolve("charts"));
     assertThat(charts).extracting(p -> p.getFileName().toString())
-        .contains("convergence.png", "peaks[a=0.01,x0=0].png", "peaks[a=0.1,x0=0.5].png")
-        .hasSize(7);
+        .contains("convergence.png", "status.png", "peaks[a=0.01,x0=0].png",
+            "peaks[a=0.1,x0=0.5].png")
+        .hasSize(8);
     for (Path png : charts) {
       assertLooksLikeAChart(png);
     }
