@@ -45,6 +45,10 @@ import java.util.function.Predicate;
  * {@link #integrator integrator}, {@link #sequence sequence} and {@link #balancing balancing};
  * {@link #withExtras withExtras} keeps extra data with each point (a data saver). A learn function
  * may return any of them ({@link LearnerDefinition}).
+ *
+ * <p>Stages: {@link Experiment#after(Experiment...) after(..)} makes an experiment wait for
+ * others, {@link #sameAxisValues()} pairs their learners, and {@link #pipeline pipeline} compiles
+ * several stages into one plan under one name.
  */
 public final class Adaptive {
 
@@ -98,6 +102,65 @@ public final class Adaptive {
    */
   public static <T> Axis<T> axis(String name, List<T> values) {
     return new AxisValues<>(name, values);
+  }
+
+  // ---------------------------------------------------------------- pipelines
+
+  /**
+   * Several experiments as one plan named {@code name}: the listed stages and every stage they
+   * run {@linkplain Experiment#after(Experiment...) after}, upstream stages first. A learner of a
+   * later stage is submitted only when the learners it waits for are done.
+   *
+   * <pre>{@code
+   * Experiment scan = experiment("scan").sweep(DAMPING).learn(..).until(lossBelow(0.01));
+   * Experiment refine = experiment("refine").sweep(DAMPING).learn(..).until(points(200))
+   *     .after(scan, sameAxisValues());
+   * ExecutionPlan plan = pipeline("resonance-study", refine).compile();   // scan's and refine's learners
+   * }</pre>
+   *
+   * <p>Without a pipeline, {@code refine.compile()} builds the same learners in a plan named
+   * {@code refine}. A blank name, no stages, and two different stages with one name are reported
+   * by {@link Pipeline#compile()}.
+   *
+   * @param name the plan's experiment name; by default the store directory is {@code runs/<name>}
+   * @param stages the stages to run, each a complete experiment; listing an upstream stage too is
+   *     allowed and changes nothing
+   * @return the pipeline, to {@link Pipeline#compile() compile}
+   * @throws NullPointerException if {@code name}, {@code stages} or a stage is null
+   */
+  public static Pipeline pipeline(String name, Experiment... stages) {
+    Objects.requireNonNull(stages, "stages");
+    return pipeline(name, Arrays.asList(stages));
+  }
+
+  /**
+   * Several experiments as one plan; see {@link #pipeline(String, Experiment...)}.
+   *
+   * @param name the plan's experiment name
+   * @param stages the stages; the list is copied
+   * @return the pipeline, to {@link Pipeline#compile() compile}
+   * @throws NullPointerException if {@code name}, {@code stages} or a stage is null
+   */
+  public static Pipeline pipeline(String name, List<Experiment> stages) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(stages, "stages");
+    for (int i = 0; i < stages.size(); i++) {
+      Objects.requireNonNull(stages.get(i), "stages[" + i + "]");
+    }
+    return new PipelineValue(name, stages);
+  }
+
+  /**
+   * Each learner waits for the upstream learners that have its values on the axes both stages
+   * sweep (axes are matched by name, values by {@code equals}); with no axis in common, for every
+   * upstream learner. For {@link Experiment#after(Experiment, UpstreamSelector)}:
+   * {@code refine.after(scan, sameAxisValues())} makes {@code refine[damping=0.05,force=1]} wait
+   * for {@code scan[damping=0.05]} only.
+   *
+   * @return the selector
+   */
+  public static UpstreamSelector sameAxisValues() {
+    return Stages.SAME_AXIS_VALUES;
   }
 
   // ---------------------------------------------------------------- learners

@@ -5,6 +5,7 @@ package io.adaptive.dsl;
 
 import io.adaptive.plan.Defaults;
 import io.adaptive.plan.ExecutionPlan;
+import java.util.List;
 
 /**
  * A complete experiment: a value that can be refined (every method returns a copy, the last call
@@ -34,6 +35,55 @@ public sealed interface Experiment extends ExperimentUntilStep permits Experimen
   Experiment resources(Resources resources);
 
   /**
+   * Makes this experiment a later stage of a pipeline: each of its learners is submitted only when
+   * every learner of {@code upstream} is done, and its function may then read their data with
+   * {@code io.adaptive.runtime.Upstream.data(name)}. Replaces earlier {@code after(..)}; with no
+   * arguments, the experiment waits for nothing.
+   *
+   * <pre>{@code
+   * Experiment refine = experiment("refine").sweep(DAMPING)
+   *     .learn(point -> learner1D(interval(0.0, 3.0), w -> correct(w, Upstream.data(point.after().get(0)))))
+   *     .until(points(200))
+   *     .after(scan, sameAxisValues());       // refine[damping=0.05] waits for scan[damping=0.05]
+   * }</pre>
+   *
+   * <p>{@link #compile()} then builds one plan holding the learners of every stage it reaches
+   * through {@code after(..)}, upstream stages first; see {@link Adaptive#pipeline} to name that
+   * plan or to compile several final stages together. Stages with the same name are reported by
+   * {@code compile()}. A cycle cannot be written: an experiment can only wait for values that
+   * exist before it.
+   *
+   * @param upstream the stages to wait for, complete experiments
+   * @return a copy that runs after them; this experiment is unchanged
+   * @throws NullPointerException if {@code upstream} or one of them is null
+   */
+  Experiment after(Experiment... upstream);
+
+  /**
+   * Makes this experiment a later stage that waits, per learner, for the learners of
+   * {@code upstream} that {@code selector} picks; see {@link #after(Experiment...)}.
+   *
+   * @param upstream the stage to wait for
+   * @param selector called by {@code compile()} once per learner of this stage, with its point and
+   *     the points of {@code upstream}'s learners, e.g. {@link Adaptive#sameAxisValues()}
+   * @return a copy that runs after the selected learners; this experiment is unchanged
+   * @throws NullPointerException if an argument is null
+   */
+  Experiment after(Experiment upstream, UpstreamSelector selector);
+
+  /**
+   * Makes this experiment a later stage that waits, per learner, for the learners of the
+   * {@code upstream} stages that {@code selector} picks; see {@link #after(Experiment...)}.
+   *
+   * @param upstream the stages to wait for; the list is copied
+   * @param selector called once per learner of this stage with the points of every upstream
+   *     learner, stage after stage
+   * @return a copy that runs after the selected learners; this experiment is unchanged
+   * @throws NullPointerException if an argument or an element is null
+   */
+  Experiment after(List<Experiment> upstream, UpstreamSelector selector);
+
+  /**
    * Builds the plan: calls the learn function once per sweep point, fills every unset value from
    * {@link Defaults}, and checks everything.
    *
@@ -41,7 +91,8 @@ public sealed interface Experiment extends ExperimentUntilStep permits Experimen
    * problem is found before this returns or throws; none is left for a backend or scheduler to
    * discover.
    *
-   * @return a complete plan with one learner per sweep point, in sweep order
+   * @return a complete plan with one learner per sweep point, in sweep order, preceded by the
+   *     learners of the stages this experiment runs {@linkplain #after(Experiment...) after}
    * @throws InvalidExperimentException listing every problem found, each with where it is and its
    *     fix; nothing has run
    */

@@ -68,13 +68,34 @@ final class ExperimentCompiler {
   private ExperimentCompiler() {}
 
   static ExecutionPlan compile(ExperimentDraft experiment) {
-    List<SweepPoint> points = points(experiment.name(), experiment.axes());
+    if (!experiment.after().isEmpty()) {
+      return Stages.compile(experiment.name(), List.of(experiment), false);
+    }
+    Validation<Seq<Problem>, ExecutionPlan> plan =
+        stage(experiment, points(experiment.name(), experiment.axes()));
+    if (plan.isInvalid()) {
+      throw new InvalidExperimentException(experiment.name(), plan.getError().toJavaList());
+    }
+    return plan.get();
+  }
+
+  /** Compiles the stages of a pipeline named {@code name}; see {@link Pipeline#compile()}. */
+  static ExecutionPlan compile(String name, List<Experiment> stages) {
+    return Stages.compile(name, stages, true);
+  }
+
+  /**
+   * One experiment's learners, with {@code points} as its sweep points (they carry what each
+   * learner waits for), in a plan of their own; or every problem of the experiment.
+   */
+  static Validation<Seq<Problem>, ExecutionPlan> stage(ExperimentDraft experiment,
+      List<SweepPoint> points) {
     List<Built> built = new ArrayList<>(points.size());
     for (SweepPoint point : points) {
       built.add(build(experiment.learn(), point));
     }
     BalancingStrategy balance = experiment.balanceStrategy();
-    Validation<Seq<Problem>, ExecutionPlan> plan = Validation.combine(
+    return Validation.combine(
             name(experiment.name()),
             sweep(experiment.axes()),
             learners(built, balance),
@@ -82,10 +103,6 @@ final class ExperimentCompiler {
             resources(experiment.resources()))
         .ap((name, axes, specs, goal, resources) -> plan(name, points, balance, specs, goal, resources))
         .mapError(parts -> parts.flatMap(Function.identity()));
-    if (plan.isInvalid()) {
-      throw new InvalidExperimentException(experiment.name(), plan.getError().toJavaList());
-    }
-    return plan.get();
   }
 
   private static ExecutionPlan plan(String name, List<SweepPoint> points, BalancingStrategy balance,

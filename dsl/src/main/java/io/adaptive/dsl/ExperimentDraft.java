@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * The one implementation of every experiment step (jOOQ's single implementation behind step
  * interfaces, but immutable): each step returns a new record. {@code learn} and {@code goal} are
  * null until their step has been taken; the step interfaces keep users from seeing that.
- * {@code balanceStrategy} is null unless the sweep is balanced.
+ * {@code balanceStrategy} is null unless the sweep is balanced; {@code afterSelector} is null
+ * when each learner waits for every learner of the stages in {@code after}.
  */
 record ExperimentDraft(
     String name,
@@ -26,7 +27,9 @@ record ExperimentDraft(
     BalancingStrategy balanceStrategy,
     Function<? super Point, ? extends LearnerDefinition> learn,
     Goal goal,
-    ResourcesValue resources)
+    ResourcesValue resources,
+    List<Experiment> after,
+    UpstreamSelector afterSelector)
     implements ExperimentSweepStep, ExperimentBalanceStep, ExperimentLearnStep, ExperimentUntilStep,
         Experiment {
 
@@ -34,11 +37,12 @@ record ExperimentDraft(
     Objects.requireNonNull(name, "name");
     axes = List.copyOf(axes);
     Objects.requireNonNull(resources, "resources");
+    after = List.copyOf(after);
   }
 
   static ExperimentSweepStep named(String name) {
     return new ExperimentDraft(Objects.requireNonNull(name, "name"), List.of(), null, null, null,
-        ResourcesValue.NONE);
+        ResourcesValue.NONE, List.of(), null);
   }
 
   @Override
@@ -53,7 +57,8 @@ record ExperimentDraft(
     for (int i = 0; i < axes.size(); i++) {
       copy.add(Objects.requireNonNull(axes.get(i), "axes[" + i + "]"));
     }
-    return new ExperimentDraft(name, copy, balanceStrategy, learn, goal, resources);
+    return new ExperimentDraft(name, copy, balanceStrategy, learn, goal, resources, after,
+        afterSelector);
   }
 
   @Override
@@ -64,26 +69,51 @@ record ExperimentDraft(
   @Override
   public ExperimentLearnStep balance(BalancingStrategy strategy) {
     Objects.requireNonNull(strategy, "strategy");
-    return new ExperimentDraft(name, axes, strategy, learn, goal, resources);
+    return new ExperimentDraft(name, axes, strategy, learn, goal, resources, after, afterSelector);
   }
 
   @Override
   public ExperimentUntilStep learn(Function<? super Point, ? extends LearnerDefinition> learn) {
     return new ExperimentDraft(name, axes, balanceStrategy, Objects.requireNonNull(learn, "learn"),
-        goal, resources);
+        goal, resources, after, afterSelector);
   }
 
   @Override
   public Experiment until(Goal goal) {
     return new ExperimentDraft(name, axes, balanceStrategy, learn,
-        Objects.requireNonNull(goal, "goal"), resources);
+        Objects.requireNonNull(goal, "goal"), resources, after, afterSelector);
   }
 
   @Override
   public Experiment resources(Resources resources) {
     Objects.requireNonNull(resources, "resources");
     return new ExperimentDraft(name, axes, balanceStrategy, learn, goal,
-        (ResourcesValue) resources);
+        (ResourcesValue) resources, after, afterSelector);
+  }
+
+  @Override
+  public Experiment after(Experiment... upstream) {
+    return withAfter(Arrays.asList(Objects.requireNonNull(upstream, "upstream")), null);
+  }
+
+  @Override
+  public Experiment after(Experiment upstream, UpstreamSelector selector) {
+    return withAfter(List.of(Objects.requireNonNull(upstream, "upstream")),
+        Objects.requireNonNull(selector, "selector"));
+  }
+
+  @Override
+  public Experiment after(List<Experiment> upstream, UpstreamSelector selector) {
+    return withAfter(upstream, Objects.requireNonNull(selector, "selector"));
+  }
+
+  private Experiment withAfter(List<Experiment> upstream, UpstreamSelector selector) {
+    Objects.requireNonNull(upstream, "upstream");
+    List<Experiment> copy = new ArrayList<>(upstream.size());
+    for (int i = 0; i < upstream.size(); i++) {
+      copy.add(Objects.requireNonNull(upstream.get(i), "upstream[" + i + "]"));
+    }
+    return new ExperimentDraft(name, axes, balanceStrategy, learn, goal, resources, copy, selector);
   }
 
   @Override
@@ -115,6 +145,10 @@ record ExperimentDraft(
     }
     if (!resources.equals(ResourcesValue.NONE)) {
       text.append(".resources(..)");
+    }
+    if (!after.isEmpty()) {
+      text.append(after.stream().map(Experiment::name)
+          .collect(Collectors.joining(", ", ".after(", afterSelector == null ? ")" : ", ..)")));
     }
     return text.toString();
   }

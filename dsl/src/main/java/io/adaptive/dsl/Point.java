@@ -29,4 +29,12 @@ public sealed interface Point permits SweepPoint {
 
   /** The name of the learner built for this point, e.g. {@code peak[a=0.01,x0=0.2]}. */
   String name();
+
+  /**
+   * The learners this point's learner waits for, in plan order: the names to give
+   * {@code io.adaptive.runtime.Upstream.data(..)} in its function. Empty unless the experiment
+   * runs {@linkplain Experiment#after(Experiment...) after} other stages, and always empty for
+   * the upstream points an {@link UpstreamSelector} is given.
+   */
+  List<String> after();
 }

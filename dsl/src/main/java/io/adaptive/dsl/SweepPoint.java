@@ -8,12 +8,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The one implementation of {@link Point}: the sweep's axes and this point's values on them. */
-record SweepPoint(String name, List<Axis<?>> axes, List<Parameter> parameters) implements Point {
+/**
+ * The one implementation of {@link Point}: the sweep's axes, this point's values on them, and the
+ * learners it waits for.
+ */
+record SweepPoint(String name, List<Axis<?>> axes, List<Parameter> parameters, List<String> after)
+    implements Point {
 
   SweepPoint {
     axes = List.copyOf(axes);
     parameters = List.copyOf(parameters);
+    after = List.copyOf(after);
+  }
+
+  SweepPoint(String name, List<Axis<?>> axes, List<Parameter> parameters) {
+    this(name, axes, parameters, List.of());
+  }
+
+  SweepPoint withAfter(List<String> after) {
+    return new SweepPoint(name, axes, parameters, after);
   }
 
   @Override

@@ -7,16 +7,26 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One learner of a plan: what it learns, until when, on what resources.
+ * One learner of a plan: what it learns, until when, on what resources, and which learners must
+ * be done before it starts.
  *
  * @param name unique in the plan, readable and file-system safe, e.g. {@code peak[a=0.01,x0=0.2]}
  * @param parameters the sweep coordinates that produced this learner, in axis order
  * @param spec the learner's algorithm, domain, loss and function
  * @param goal when the learner is done
  * @param resources what its job asks for
+ * @param dependsOn the names of the learners of the same plan that must be done before this one
+ *     is submitted, in plan order, each once; empty for a learner that can start at once. Not part
+ *     of the learner's fingerprint: it says when the learner runs, not what its data is. {@link
+ *     ExecutionPlan} checks that each names an earlier learner of the plan
  */
 public record LearnerTask(
-    String name, List<Parameter> parameters, LearnerSpec spec, Goal goal, ResourceShape resources) {
+    String name,
+    List<Parameter> parameters,
+    LearnerSpec spec,
+    Goal goal,
+    ResourceShape resources,
+    List<String> dependsOn) {
 
   public LearnerTask {
     Objects.requireNonNull(name, "name");
@@ -24,5 +34,30 @@ public record LearnerTask(
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(goal, "goal");
     Objects.requireNonNull(resources, "resources");
+    dependsOn = List.copyOf(dependsOn);
+    if (dependsOn.stream().distinct().count() != dependsOn.size()) {
+      throw new IllegalArgumentException("learner '" + name + "' lists a dependency twice: "
+          + dependsOn);
+    }
+  }
+
+  /**
+   * A learner that waits for no other learner.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public LearnerTask(
+      String name, List<Parameter> parameters, LearnerSpec spec, Goal goal, ResourceShape resources) {
+    this(name, parameters, spec, goal, resources, List.of());
+  }
+
+  /**
+   * This learner, waiting for {@code dependsOn} instead.
+   *
+   * @param dependsOn learner names of the same plan, in plan order
+   * @return a copy; this task is unchanged
+   */
+  public LearnerTask withDependsOn(List<String> dependsOn) {
+    return new LearnerTask(name, parameters, spec, goal, resources, dependsOn);
   }
 }

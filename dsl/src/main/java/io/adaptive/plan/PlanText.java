@@ -40,6 +40,9 @@ final class PlanText implements Definition {
       }
       text.append('\n');
     }
+    if (!task.dependsOn().isEmpty()) {
+      text.append("  after ").append(String.join(", ", task.dependsOn())).append('\n');
+    }
     text.append("  ").append(task.spec().type()).append(definition.text).append('\n');
     text.append("  until ").append(task.goal().describe()).append('\n');
     text.append("  resources cores=").append(r.cores()).append(" nodes=").append(r.nodes())

@@ -328,6 +328,9 @@ final class RunManager implements WorkerHandler {
   }
 
   void submitPending() {
+    if (plan.hasDependencies()) {
+      settleDependents();
+    }
     List<List<LearnerTask>> packs = packs();
     for (List<LearnerTask> pack : packs) {
       if (jobs.size() >= settings.maxJobs() || !settings.pacer().tryAcquire()) {
@@ -349,6 +352,9 @@ final class RunManager implements WorkerHandler {
         continue;
       }
       LearnerTask task = tasks.get(record.name());
+      if (!upstreamDone(task)) {
+        continue; // a later stage: it waits until every learner it depends on is done
+      }
       List<LearnerTask> pack = open.computeIfAbsent(task.resources(), shape -> {
         List<LearnerTask> fresh = new ArrayList<>();
         packs.add(fresh);
@@ -361,6 +367,38 @@ final class RunManager implements WorkerHandler {
       }
     }
     return packs;
+  }
+
+  private boolean upstreamDone(LearnerTask task) {
+    for (String upstream : task.dependsOn()) {
+      if (records.get(upstream).state() != LearnerState.DONE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A learner whose upstream learner failed or was cancelled ends the same way, unrun. */
+  private void settleDependents() {
+    for (LearnerTask task : plan.learners()) {
+      LearnerRecord record = records.get(task.name());
+      if (record.state() != LearnerState.PENDING) {
+        continue;
+      }
+      for (String upstream : task.dependsOn()) {
+        LearnerState state = records.get(upstream).state();
+        if (state == LearnerState.FAILED || state == LearnerState.CANCELLED) {
+          String why = "its upstream learner '" + upstream + "' "
+              + (state == LearnerState.FAILED ? "failed" : "was cancelled");
+          LearnerRecord ended = state == LearnerState.FAILED
+              ? record.failedOnce(why, millis()).released(LearnerState.FAILED, millis())
+              : record.released(LearnerState.CANCELLED, millis());
+          update(ended, why);
+          log.warn("learner {} will not run: {}", task.name(), why);
+          break;
+        }
+      }
+    }
   }
 
   private void submit(List<LearnerTask> pack) {

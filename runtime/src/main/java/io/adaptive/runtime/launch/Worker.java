@@ -193,7 +193,8 @@ public final class Worker {
       AtomicInteger threads = new AtomicInteger();
       // Cached, not fixed: a thread stuck in a timed-out evaluation must not take a core's place.
       this.pool = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "adaptive-eval-" + threads.incrementAndGet());
+        Thread thread = new Thread(io.adaptive.runtime.Upstream.bound(assignment.store(), plan,
+            task.name(), runnable), "adaptive-eval-" + threads.incrementAndGet());
         thread.setDaemon(true);
         return thread;
       });
