@@ -409,6 +409,12 @@ final class RunManager implements WorkerHandler {
         settings.onError(), settings.onNonFinite());
     Path logFile = logFile(names.get(0), jobId);
     int cores = pack.stream().mapToInt(task -> task.resources().cores()).sum();
+    // Durable before acted on: a manager that dies during the submission finds the job's id,
+    // and the worker of a job it never heard of is refused when it claims its learner.
+    for (String name : names) {
+      update(records.get(name).heldBy(jobId, "", millis()), "submitting");
+    }
+    commitIfDirty();
     String backendId;
     try {
       Files.createDirectories(logFile.getParent());

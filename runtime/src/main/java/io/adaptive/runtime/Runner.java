@@ -298,7 +298,7 @@ public final class Runner {
         : Path.of("runs", LearnerNames.experiment(plan.experiment()))).toAbsolutePath();
     RunDirectory directory = new RunDirectory(root);
     List<String> problems = new ArrayList<>();
-    checkWritable(root, problems);
+    checkWritable(directory, problems);
     problems.addAll(backend.check(plan));
     List<String> command = List.of();
     if (backend.capabilities().relaunchesProgram()) {
@@ -367,9 +367,10 @@ public final class Runner {
     System.exit(status);
   }
 
-  private static void checkWritable(Path root, List<String> problems) {
+  private static void checkWritable(RunDirectory directory, List<String> problems) {
+    Path root = directory.root();
     try {
-      Files.createDirectories(root);
+      directory.create();
       Path probe = Files.createTempFile(root, ".probe", ".tmp");
       Files.delete(probe);
     } catch (IOException | SecurityException e) {

@@ -5,6 +5,7 @@ package io.adaptive.runtime.store;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -94,6 +95,14 @@ public record RunDirectory(Path root) {
    */
   public Path runDatabase() {
     return root.resolve("run.db");
+  }
+
+  /**
+   * Creates the run directory, and any missing parent, readable by its owner only (rwx------),
+   * since it holds the run's secret and its data. An existing directory is left as it is.
+   */
+  public void create() throws IOException {
+    OwnerOnly.createDirectories(root);
   }
 
   /** Where the live run manager listens, {@code host:port}: {@code <root>/manager.address}. */

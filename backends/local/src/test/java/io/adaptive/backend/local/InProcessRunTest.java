@@ -171,6 +171,31 @@ final class InProcessRunTest {
   }
 
   @Test
+  void start_storeIsOwnerOnly_andASecondRunManagerOnItIsRefused() throws Exception {
+    ExecutionPlan plan = plan(task("slow", x -> {
+      Thread.sleep(2);
+      return x;
+    }, new Goal.Points(1_000_000), 1));
+    RunHandle first = runner().start(plan);
+    try {
+      Path store = dir.resolve("store");
+      assertThat(java.nio.file.Files.getPosixFilePermissions(store))
+          .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+      assertThat(java.nio.file.Files.getPosixFilePermissions(store.resolve("secret")))
+          .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      assertThatThrownBy(() -> runner().run(plan))
+          .isInstanceOf(io.adaptive.AdaptiveException.class)
+          .hasMessageStartingWith("the run store " + store + " is in use by another run manager"
+              + " (pid " + ProcessHandle.current().pid() + " on host ")
+          .hasMessageEndingWith("; wait for that run to end, stop it, or use another store"
+              + " directory");
+    } finally {
+      first.cancel();
+      first.await();
+    }
+  }
+
+  @Test
   void run_changedLearnerDefinition_isRefusedBeforeAnythingRuns() {
     runner().run(plan(task("a", x -> x, new Goal.Points(10), 1)));
     ExecutionPlan changed = new ExecutionPlan("t", List.of(new LearnerTask("a", List.of(),
