@@ -63,6 +63,7 @@ public final class RunStatusChart {
     LearnerState.FAILED,
     LearnerState.CANCELLED,
     LearnerState.RUNNING,
+    LearnerState.QUEUED,
     LearnerState.PENDING,
   };
 
@@ -308,6 +309,7 @@ public final class RunStatusChart {
   private static Color colour(LearnerState state) {
     return switch (state) {
       case PENDING -> new Color(0xD9D4D0); // a pale grey: waiting is background
+      case QUEUED -> new Color(0xA0CBE8); // a light blue: about to run
       case RUNNING -> new Color(0x4E79A7);
       case DONE -> new Color(0x59A14F);
       case FAILED -> new Color(0xE15759);

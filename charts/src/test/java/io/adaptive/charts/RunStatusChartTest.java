@@ -90,14 +90,14 @@ final class RunStatusChartTest {
     StatusReplay replay = RunStatusChart.of(handMade(), 5).replay();
 
     assertThat(replay.total()).isEqualTo(5);
-    assertThat(countsAt(replay, 0.999)).as("before the first event").containsExactly(4, 1, 0, 0, 0);
-    assertThat(countsAt(replay, 1)).as("at an event: after it").containsExactly(2, 3, 0, 0, 0);
-    assertThat(countsAt(replay, 2.5)).containsExactly(2, 2, 1, 0, 0);
-    assertThat(countsAt(replay, 3)).containsExactly(3, 0, 1, 1, 0);
-    assertThat(countsAt(replay, 4.5)).containsExactly(2, 1, 1, 1, 0);
-    assertThat(countsAt(replay, 5)).containsExactly(1, 1, 1, 1, 1);
-    assertThat(countsAt(replay, 6)).as("a new job: no change").containsExactly(1, 1, 1, 1, 1);
-    assertThat(Arrays.stream(replay.finalCounts()).boxed()).containsExactly(1, 1, 1, 1, 1);
+    assertThat(countsAt(replay, 0.999)).as("before the first event").containsExactly(4, 0, 1, 0, 0, 0);
+    assertThat(countsAt(replay, 1)).as("at an event: after it").containsExactly(2, 0, 3, 0, 0, 0);
+    assertThat(countsAt(replay, 2.5)).containsExactly(2, 0, 2, 1, 0, 0);
+    assertThat(countsAt(replay, 3)).containsExactly(3, 0, 0, 1, 1, 0);
+    assertThat(countsAt(replay, 4.5)).containsExactly(2, 0, 1, 1, 1, 0);
+    assertThat(countsAt(replay, 5)).containsExactly(1, 0, 1, 1, 1, 1);
+    assertThat(countsAt(replay, 6)).as("a new job: no change").containsExactly(1, 0, 1, 1, 1, 1);
+    assertThat(Arrays.stream(replay.finalCounts()).boxed()).containsExactly(1, 0, 1, 1, 1, 1);
   }
 
   @Test
@@ -107,8 +107,8 @@ final class RunStatusChartTest {
 
     StatusReplay replay = RunStatusChart.of(shuffled, 5).replay();
 
-    assertThat(countsAt(replay, 2.5)).containsExactly(2, 2, 1, 0, 0);
-    assertThat(countsAt(replay, 4.5)).containsExactly(2, 1, 1, 1, 0);
+    assertThat(countsAt(replay, 2.5)).containsExactly(2, 0, 2, 1, 0, 0);
+    assertThat(countsAt(replay, 4.5)).containsExactly(2, 0, 1, 1, 1, 0);
   }
 
   @Test
@@ -116,7 +116,7 @@ final class RunStatusChartTest {
     StatusReplay replay = RunStatusChart.of(handMade(), 2).replay();
 
     assertThat(replay.total()).isEqualTo(4);
-    assertThat(countsAt(replay, 0)).containsExactly(3, 1, 0, 0, 0);
+    assertThat(countsAt(replay, 0)).containsExactly(3, 0, 1, 0, 0, 0);
   }
 
   @Test
@@ -124,7 +124,7 @@ final class RunStatusChartTest {
     StatusReplay replay = RunStatusChart.of(List.of(), 7).replay();
 
     assertThat(replay.isEmpty()).isTrue();
-    assertThat(Arrays.stream(replay.finalCounts()).boxed()).containsExactly(7, 0, 0, 0, 0);
+    assertThat(Arrays.stream(replay.finalCounts()).boxed()).containsExactly(7, 0, 0, 0, 0, 0);
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -179,7 +179,7 @@ final class RunStatusChartTest {
 
     StatusReplay replay = chart.replay();
     assertThat(replay.total()).isEqualTo(4);
-    assertThat(Arrays.stream(replay.finalCounts()).boxed()).containsExactly(0, 1, 1, 1, 1);
+    assertThat(Arrays.stream(replay.finalCounts()).boxed()).containsExactly(0, 0, 1, 1, 1, 1);
   }
 
   @Test
@@ -235,7 +235,8 @@ final class RunStatusChartTest {
     assertThat(drawn.getTitle().getText()).isEqualTo("resonance: learner states");
     assertThat(legend(drawn))
         .as("top of the stack first, with the counts at the end")
-        .containsExactly("pending  2", "running  1", "cancelled  1", "failed  1", "done  1");
+        .containsExactly("pending  2", "queued  0", "running  1", "cancelled  1", "failed  1",
+            "done  1");
   }
 
   // ---- savePng -----------------------------------------------------------------------------

@@ -93,7 +93,8 @@ final class CleanCommand implements Callable<Integer> {
 
   /** Whether no job will run the learner again in this run: done, failed or cancelled. */
   static boolean isSettled(LearnerState state) {
-    return state != LearnerState.PENDING && state != LearnerState.RUNNING;
+    return state != LearnerState.PENDING && state != LearnerState.QUEUED
+        && state != LearnerState.RUNNING;
   }
 
   private static boolean newerThan(Path file, FileTime time) {

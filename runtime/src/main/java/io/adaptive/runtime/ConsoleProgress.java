@@ -64,8 +64,10 @@ final class ConsoleProgress implements RunListener {
 
   private static String counts(RunSnapshot snapshot) {
     long points = snapshot.learners().stream().mapToLong(LearnerStatus::npoints).sum();
-    return String.format(Locale.ROOT, "pending %d, running %d, done %d, failed %d; %d points",
-        snapshot.count(LearnerState.PENDING), snapshot.count(LearnerState.RUNNING),
+    return String.format(Locale.ROOT,
+        "pending %d, queued %d, running %d, done %d, failed %d; %d points",
+        snapshot.count(LearnerState.PENDING), snapshot.count(LearnerState.QUEUED),
+        snapshot.count(LearnerState.RUNNING),
         snapshot.count(LearnerState.DONE), snapshot.count(LearnerState.FAILED), points);
   }
 }

@@ -7,7 +7,9 @@ package io.adaptive.runtime;
 public enum LearnerState {
   /** Waiting for a job: not started yet, or its last job ended before the goal. */
   PENDING,
-  /** A job holds the learner. */
+  /** Its job is submitted and waits for the backend's resources (a batch queue, a core budget). */
+  QUEUED,
+  /** Its job runs. */
   RUNNING,
   /** The goal was reached. */
   DONE,

@@ -258,7 +258,8 @@ final class RunManager implements WorkerHandler {
     if (stored.state() == LearnerState.DONE && stored.goal().equals(goal)) {
       return stored;
     }
-    if (stored.state() == LearnerState.RUNNING && adopt(stored, task, now)) {
+    boolean held = stored.state() == LearnerState.RUNNING || stored.state() == LearnerState.QUEUED;
+    if (held && adopt(stored, task, now)) {
       return stored;
     }
     return stored.restarted(goal, LearnerState.PENDING, now);
@@ -320,7 +321,8 @@ final class RunManager implements WorkerHandler {
 
   private boolean settled() {
     for (LearnerRecord record : records.values()) {
-      if (record.state() == LearnerState.PENDING || record.state() == LearnerState.RUNNING) {
+      if (record.state() == LearnerState.PENDING || record.state() == LearnerState.QUEUED
+          || record.state() == LearnerState.RUNNING) {
         return false;
       }
     }
@@ -412,7 +414,7 @@ final class RunManager implements WorkerHandler {
     // Durable before acted on: a manager that dies during the submission finds the job's id,
     // and the worker of a job it never heard of is refused when it claims its learner.
     for (String name : names) {
-      update(records.get(name).heldBy(jobId, "", millis()), "submitting");
+      update(records.get(name).queuedIn(jobId, "", millis()), "submitting");
     }
     commitIfDirty();
     String backendId;
@@ -437,7 +439,7 @@ final class RunManager implements WorkerHandler {
     }
     jobs.put(jobId, new Job(jobId, names, backendId, logFile));
     for (String name : names) {
-      update(records.get(name).heldBy(jobId, backendId, millis()), "submitted");
+      update(records.get(name).queuedIn(jobId, backendId, millis()), "submitted");
     }
     log.debug("{} submitted as job {} ({})", names, jobId, backendId);
   }
@@ -450,6 +452,7 @@ final class RunManager implements WorkerHandler {
         continue;
       }
       if (status.state() == JobState.RUNNING) {
+        started(job);
         watch(job, now);
         continue;
       }
@@ -463,6 +466,16 @@ final class RunManager implements WorkerHandler {
       // The worker's last messages may still be on their way: wait for its connection to close.
       if (job.quiet() || now - job.exitedAtMillis >= EXIT_GRACE_MILLIS) {
         exited(job);
+      }
+    }
+  }
+
+  /** Marks the queued learners of a job that the backend reports running. */
+  private void started(Job job) {
+    for (String learner : job.learners) {
+      LearnerRecord record = records.get(learner);
+      if (record.state() == LearnerState.QUEUED && record.job().equals(job.id)) {
+        update(record.heldBy(job.id, job.backendId, millis()), "its job started");
       }
     }
   }
@@ -529,7 +542,7 @@ final class RunManager implements WorkerHandler {
     if (record.state() == LearnerState.PENDING) {
       update(record.released(LearnerState.CANCELLED, now), "cancelled before it started");
       log.info("learner {} cancelled before it started", learner);
-    } else if (record.state() == LearnerState.RUNNING) {
+    } else if (record.state() == LearnerState.QUEUED || record.state() == LearnerState.RUNNING) {
       Job job = jobs.get(record.job());
       if (job != null && job.cancelled.add(learner)) {
         job.endedBecause = "the user cancelled it";
@@ -681,6 +694,9 @@ final class RunManager implements WorkerHandler {
     }
     job.open.add(hello.learner());
     job.claimed.add(hello.learner());
+    if (record.state() == LearnerState.QUEUED) {
+      update(record.heldBy(job.id, job.backendId, millis()), "its worker connected");
+    }
     job.heardAtMillis = millis();
     return "";
   }

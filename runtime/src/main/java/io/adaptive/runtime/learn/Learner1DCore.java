@@ -59,6 +59,12 @@ final class Learner1DCore {
   /** Set by {@link #find} when it returns NONE for a point inside: its predecessor in combined. */
   private int searchPred;
 
+  /**
+   * A pending point inside the bounds whose update of the combined losses has not been made yet,
+   * or NONE (see {@link #flushPending()}).
+   */
+  private int deferred = NONE;
+
   private final int idA;
   private final int idB;
 
@@ -197,6 +203,9 @@ final class Learner1DCore {
 
   /** Tells {@code y[off .. off+vdim)} as the value at x. */
   void tell(double x, double[] y, int off) {
+    if (deferred != NONE && px[deferred] != x) {
+      flushPending();
+    }
     int id;
     int pred = NONE;
     if (!inBounds(x)) {
@@ -230,6 +239,10 @@ final class Learner1DCore {
     real.insertAfter(id, realPredecessor(id));
     flags[id] = (byte) (f | REAL);
     updateScale(id);
+    if (id == deferred) {
+      // its real update below overwrites every combined interval the pending one would set
+      deferred = NONE;
+    }
     updateLosses(id, true);
     if (yScale > 2 * oldYScale) {
       for (int l = real.first(); l != NONE && real.next(l) != NONE; l = real.next(l)) {
@@ -243,6 +256,9 @@ final class Learner1DCore {
   void tell(double x, double y) {
     if (vdim != 1) {
       throw new IllegalStateException("this learner has vector values of length " + vdim);
+    }
+    if (deferred != NONE && px[deferred] != x) {
+      flushPending();
     }
     int id;
     int pred = NONE;
@@ -284,6 +300,10 @@ final class Learner1DCore {
       yMax[0] = y;
     }
     yScale = yMax[0] - yMin[0];
+    if (id == deferred) {
+      // its real update below overwrites every combined interval the pending one would set
+      deferred = NONE;
+    }
     updateLosses(id, true);
     if (yScale > 2 * oldYScale) {
       for (int l = real.first(); l != NONE && real.next(l) != NONE; l = real.next(l)) {
@@ -502,6 +522,7 @@ final class Learner1DCore {
 
   /** {@code hint}: an id that may be x's predecessor in {@code combined}, or NONE. */
   private int tellPending(double x, int hint) {
+    flushPending();
     if (!inBounds(x)) {
       int id = outsideId(x);
       byte f = flags[id];
@@ -544,8 +565,23 @@ final class Learner1DCore {
       recentNext = (recentNext + 1) & (RECENT - 1);
     }
     flags[id] = f;
-    updateLosses(id, false);
+    deferred = id;
     return id;
+  }
+
+  /**
+   * Makes the combined-loss update of the last pending point, which {@link #tellPending(double,
+   * int)} defers: in the ask-then-tell loop the point's value comes next, and its real update sets
+   * every combined interval the pending update would, so the pending one is skipped. That saves a
+   * sift of the combined heap from its root per point. Every method that reads the combined losses,
+   * or changes the learner otherwise, calls this first.
+   */
+  private void flushPending() {
+    int id = deferred;
+    if (id != NONE) {
+      deferred = NONE;
+      updateLosses(id, false);
+    }
   }
 
   private boolean boundMissing(int boundId) {
@@ -563,6 +599,7 @@ final class Learner1DCore {
     if (n == 0) {
       return 0;
     }
+    flushPending();
     boolean missA = boundMissing(idA);
     boolean missB = boundMissing(idB);
     int nmb = (missA ? 1 : 0) + (missB ? 1 : 0);
@@ -742,6 +779,7 @@ final class Learner1DCore {
   // ---------------------------------------------------------------- loss, removeUnfinished (§3.8)
 
   double loss(boolean isReal) {
+    flushPending();
     if (boundMissing(idA) || boundMissing(idB)) {
       return INF;
     }
@@ -750,6 +788,7 @@ final class Learner1DCore {
   }
 
   void removeUnfinished() {
+    flushPending();
     for (int id = 0; id < ids; id++) {
       byte f = flags[id];
       if ((f & PENDING) != 0) {
@@ -769,6 +808,7 @@ final class Learner1DCore {
 
   /** {@code ys} holds {@code vdim} values per point, flattened. */
   void tellMany(double[] xs, double[] ys, boolean force) {
+    flushPending();
     int count = xs.length;
     if (ys.length != count * vdim) {
       throw new IllegalArgumentException(

@@ -69,7 +69,13 @@ public record LearnerRecord(
         elapsedNanos, lastError, now);
   }
 
-  /** A copy held by a job. */
+  /** A copy held by a job that waits in the backend's queue. */
+  public LearnerRecord queuedIn(String job, String backendJob, long now) {
+    return new LearnerRecord(name, fingerprint, kind, goal, LearnerState.QUEUED, job, backendJob,
+        failures, npoints, loss, elapsedNanos, lastError, now);
+  }
+
+  /** A copy held by a running job. */
   public LearnerRecord heldBy(String job, String backendJob, long now) {
     return new LearnerRecord(name, fingerprint, kind, goal, LearnerState.RUNNING, job, backendJob,
         failures, npoints, loss, elapsedNanos, lastError, now);

@@ -140,11 +140,14 @@ final class InProcessRunTest {
     int running = 0;
     int most = 0;
     for (LearnerEvent event : JournalFile.read(dir.resolve("store").resolve("journal.tsv"))) {
-      running += (event.to() == LearnerState.RUNNING ? 1 : 0)
-          - (event.from() == LearnerState.RUNNING ? 1 : 0);
+      running += (held(event.to()) ? 1 : 0) - (held(event.from()) ? 1 : 0);
       most = Math.max(most, running);
     }
-    assertThat(most).as("learners running at once, from the journal").isEqualTo(1);
+    assertThat(most).as("learners held by a job at once, from the journal").isEqualTo(1);
+  }
+
+  private static boolean held(LearnerState state) {
+    return state == LearnerState.QUEUED || state == LearnerState.RUNNING;
   }
 
   @Test
@@ -158,7 +161,7 @@ final class InProcessRunTest {
     assertThat(result.succeeded()).as(result.summary()).isTrue();
     java.util.Map<String, java.util.Set<String>> learnersByJob = new java.util.TreeMap<>();
     for (LearnerEvent event : JournalFile.read(dir.resolve("store").resolve("journal.tsv"))) {
-      if (event.to() == LearnerState.RUNNING) {
+      if (event.to() == LearnerState.QUEUED) {
         learnersByJob.computeIfAbsent(event.job(), j -> new java.util.TreeSet<>())
             .add(event.learner());
       }
