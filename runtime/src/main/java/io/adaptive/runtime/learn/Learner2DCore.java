@@ -194,7 +194,7 @@ final class Learner2DCore {
     }
   }
 
-  /** Pending points got the value 0 while the corners were unknown; now they get the interpolant. */
+  /** Pending points got the value 0 while the corners were unknown; now the interpolant's. */
   private void boundsJustDone() {
     if (nPending == 0) {
       return;
@@ -436,13 +436,5 @@ final class Learner2DCore {
   @FunctionalInterface
   interface DataSink {
     void accept(double x, double y, double[] values, int off);
-  }
-
-  /** Telling many points; a loop of {@link #tell}. */
-  void tellMany(double[] xy, double[] v) {
-    int n = xy.length / 2;
-    for (int i = 0; i < n; i++) {
-      tell(xy[2 * i], xy[2 * i + 1], v, i * vdim);
-    }
   }
 }

@@ -89,7 +89,8 @@ final class Learner2DKernels {
           if (start[i] == start[i + 1]) {
             continue;
           }
-          err = Math.max(err, gaussSeidel(i, nb, start[i], start[i + 1], px, py, val, vdim, c, s, g));
+          double change = gaussSeidel(i, nb, start[i], start[i + 1], px, py, val, vdim, c, s, g);
+          err = Math.max(err, change);
         }
         if (err < GRADIENT_TOL) {
           break;
@@ -101,7 +102,8 @@ final class Learner2DKernels {
   /**
    * The neighbour lists of §4.3 for triangles given as vertex triples: scan the triangles in
    * order, each triangle's vertices in stored order, each vertex collecting the other two (in
-   * stored order, as scipy's {@code vertex_neighbor_vertices} does) unless it already has them. Returns {@code start} (length n+1); the lists go to {@code out[0]}.
+   * stored order, as scipy's {@code vertex_neighbor_vertices} does) unless it already has them.
+   * Returns {@code start} (length n+1); the lists go to {@code out[0]}.
    */
   static int[] neighbourLists(int n, int[] triangles, int[][] out) {
     int[][] lists = new int[n][];
@@ -227,5 +229,55 @@ final class Learner2DKernels {
       out[0] = (x0 + x1 + x2) / 3;
       out[1] = (y0 + y1 + y2) / 3;
     }
+  }
+
+  /**
+   * The volume of the tetrahedron of four points of dimension {@code dim} (x, y, then values),
+   * stored one after another in {@code p}: Cayley–Menger, {@code vol² = det(M) / 288} with the
+   * bordered 5×5 matrix of squared distances; 0 if rounding makes {@code vol²} negative (four
+   * coplanar points).
+   */
+  static double tetrahedronVolume(double[] p, int dim) {
+    double[][] m = new double[5][5];
+    for (int i = 0; i < 4; i++) {
+      m[0][i + 1] = 1;
+      m[i + 1][0] = 1;
+      for (int j = i + 1; j < 4; j++) {
+        double d = 0;
+        for (int k = 0; k < dim; k++) {
+          double e = p[i * dim + k] - p[j * dim + k];
+          d += e * e;
+        }
+        m[i + 1][j + 1] = d;
+        m[j + 1][i + 1] = d;
+      }
+    }
+    double det = 1;
+    for (int col = 0; col < 5; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < 5; r++) {
+        if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+          pivot = r;
+        }
+      }
+      if (m[pivot][col] == 0) {
+        return 0;
+      }
+      if (pivot != col) {
+        double[] tmp = m[pivot];
+        m[pivot] = m[col];
+        m[col] = tmp;
+        det = -det;
+      }
+      det *= m[col][col];
+      for (int r = col + 1; r < 5; r++) {
+        double f = m[r][col] / m[col][col];
+        for (int k = col; k < 5; k++) {
+          m[r][k] -= f * m[col][k];
+        }
+      }
+    }
+    double vol2 = det / 288;
+    return vol2 > 0 ? Math.sqrt(vol2) : 0;
   }
 }

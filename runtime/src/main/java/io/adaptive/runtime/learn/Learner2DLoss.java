@@ -89,4 +89,16 @@ public sealed interface Learner2DLoss {
       return true;
     }
   }
+
+  /**
+   * For each neighbouring triangle, the volume of the tetrahedron (in (x, y, raw values…) space,
+   * Cayley–Menger) that its opposite vertex forms with this triangle; the loss is the mean of
+   * those volumes. Slow, and there for parity with python-adaptive's {@code triangle_loss}.
+   */
+  record Triangle() implements Learner2DLoss {
+    @Override
+    public boolean usesGradients() {
+      return false;
+    }
+  }
 }

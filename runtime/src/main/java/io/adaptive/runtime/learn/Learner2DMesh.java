@@ -31,7 +31,7 @@ final class Learner2DMesh {
   final int vdim;
   private final Learner2DLoss loss;
   private final boolean usesGradients;
-  private final int kind; // 0 default, 1 uniform, 2 resolution, 3 surface, 4 thresholded
+  private final int kind; // 0 default, 1 uniform, 2 resolution, 3 surface, 4 thresholded, 5 triangle
   private final double minArea;
   private final double maxArea;
   private final double lower;
@@ -72,6 +72,8 @@ final class Learner2DMesh {
       kind = 3;
     } else if (loss instanceof Learner2DLoss.Thresholded) {
       kind = 4;
+    } else if (loss instanceof Learner2DLoss.Triangle) {
+      kind = 5;
     } else {
       kind = 0;
     }
@@ -275,6 +277,12 @@ final class Learner2DMesh {
       if (!allDirty) {
         recomputeAround(set, n);
       }
+    } else if (kind == 5 && nDirty > 0) {
+      // a triangle's loss depends on its neighbours' opposite vertices: one ring further
+      int n = collectSet();
+      if (!allDirty) {
+        recomputeAround(set, n);
+      }
     } else if (!allDirty) {
       recomputeAround(dirty, nDirty);
     }
@@ -331,26 +339,7 @@ final class Learner2DMesh {
 
   /** Gauss–Seidel on the dirty vertices and their neighbours; returns the size of that set. */
   private int localGradients() {
-    int st = nextStamp();
-    int n = 0;
-    for (int q = 0; q < nDirty; q++) {
-      int p = dirty[q];
-      if (vMark[p] != st) {
-        vMark[p] = st;
-        n = addToSet(n, p);
-      }
-    }
-    int core = n;
-    for (int q = 0; q < core; q++) {
-      int m = tr.neighbours(set[q]);
-      for (int k = 0; k < m; k++) {
-        int v = tr.ringV[k];
-        if (vMark[v] != st) {
-          vMark[v] = st;
-          n = addToSet(n, v);
-        }
-      }
-    }
+    int n = collectSet();
     // neighbour lists of the set, gathered once
     if (nbStart.length < n + 1) {
       nbStart = new int[Math.max(n + 1, 2 * nbStart.length)];
@@ -409,6 +398,31 @@ final class Learner2DMesh {
         }
         if (err < Learner2DKernels.GRADIENT_TOL) {
           break;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The dirty vertices and their neighbours, into {@code set}; returns how many. */
+  private int collectSet() {
+    int st = nextStamp();
+    int n = 0;
+    for (int q = 0; q < nDirty; q++) {
+      int p = dirty[q];
+      if (vMark[p] != st) {
+        vMark[p] = st;
+        n = addToSet(n, p);
+      }
+    }
+    int core = n;
+    for (int q = 0; q < core; q++) {
+      int m = tr.neighbours(set[q]);
+      for (int k = 0; k < m; k++) {
+        int v = tr.ringV[k];
+        if (vMark[v] != st) {
+          vMark[v] = st;
+          n = addToSet(n, v);
         }
       }
     }
@@ -495,6 +509,9 @@ final class Learner2DMesh {
       default:
         break;
     }
+    if (kind == 5) {
+      return neighbourVolumes(t, a, b, c);
+    }
     double dev = Learner2DKernels.deviation(a, b, c, x, y, val, vdim, s, grad);
     double l = Learner2DKernels.defaultLoss(dev, area);
     if (kind == 2) {
@@ -513,6 +530,37 @@ final class Learner2DMesh {
       }
     }
     return l;
+  }
+
+  private final int[] opposite = new int[3];
+  private final double[] simplex = new double[4 * 6];
+
+  private double neighbourVolumes(int t, int a, int b, int c) {
+    int m = 0;
+    for (int i = 0; i < 3; i++) {
+      int u = tr.adj[3 * t + i];
+      if (u == Triangulation2D.NONE) {
+        continue;
+      }
+      int j = tr.adj[3 * u] == t ? 0 : (tr.adj[3 * u + 1] == t ? 1 : 2);
+      opposite[m++] = tr.tri[3 * u + j];
+    }
+    Arrays.sort(opposite, 0, m);
+    double sum = 0;
+    int dim = 2 + vdim;
+    double[] pts = simplex.length >= 4 * dim ? simplex : new double[4 * dim];
+    int[] corners = {a, b, c, 0};
+    for (int q = 0; q < m; q++) {
+      corners[3] = opposite[q];
+      for (int k = 0; k < 4; k++) {
+        int v = corners[k];
+        pts[k * dim] = tr.vx[v];
+        pts[k * dim + 1] = tr.vy[v];
+        System.arraycopy(val, v * vdim, pts, k * dim + 2, vdim);
+      }
+      sum += Learner2DKernels.tetrahedronVolume(pts, dim);
+    }
+    return sum / m;
   }
 
   private boolean all(int a, int b, int c, boolean below) {

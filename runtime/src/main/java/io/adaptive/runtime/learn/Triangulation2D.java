@@ -460,20 +460,6 @@ final class Triangulation2D {
     }
   }
 
-  /**
-   * The vertex at exactly (x, y), or NONE. Cheap: a location plus three comparisons.
-   */
-  int vertexAt(double x, double y) {
-    int t = locate(x, y);
-    for (int k = 0; k < 3; k++) {
-      int v = tri[3 * t + k];
-      if (vx[v] == x && vy[v] == y) {
-        return v;
-      }
-    }
-    return NONE;
-  }
-
   // ---------------------------------------------------------------- insertion
 
   /**

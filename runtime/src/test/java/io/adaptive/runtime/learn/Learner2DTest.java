@@ -111,6 +111,21 @@ final class Learner2DTest {
     }
   }
 
+  @Test
+  void loss_triangle_isFiniteAndDecreases() {
+    double l200 = ringLearner(new Learner2DLoss.Triangle(), 200).loss();
+    double l2000 = ringLearner(new Learner2DLoss.Triangle(), 2000).loss();
+    assertThat(l2000).isFinite().isPositive().isLessThan(l200);
+  }
+
+  @Test
+  void tetrahedronVolume_unitCorner_isOneSixth() {
+    double[] p = {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1};
+    assertThat(Learner2DKernels.tetrahedronVolume(p, 3)).isCloseTo(1.0 / 6, offset(1e-15));
+    double[] flat = {0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0};
+    assertThat(Learner2DKernels.tetrahedronVolume(flat, 3)).isZero();
+  }
+
   /* ---------------- tell, tellPending, ask ---------------- */
 
   @Test
