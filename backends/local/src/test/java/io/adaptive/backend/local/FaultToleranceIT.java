@@ -92,6 +92,32 @@ final class FaultToleranceIT {
   }
 
   @Test
+  void walltimeWarningSignal_savesAtOnce_andIsResubmittedWithoutAFailure() throws Exception {
+    Path store = dir.resolve("store");
+    Driver driver = Driver.start(dir, store, "1", "1", "3000", "1", "60000");
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      List<ProcessHandle> workers = driver.workers();
+      return !workers.isEmpty() && Files.exists(store.resolve("logs"))
+          && !logs(store).isEmpty() && Files.readString(logs(store).get(0)).contains("resumed from");
+    });
+    Thread.sleep(1500);
+    long pid = driver.workers().get(0).pid();
+    // What a batch scheduler sends ahead of the walltime (SLURM: --signal=B:USR1@<seconds>).
+    new ProcessBuilder("kill", "-USR1", Long.toString(pid)).start().waitFor();
+
+    assertThat(driver.awaitExit()).as(driver.output()).isZero();
+    assertThat(driver.output()).contains("reached its walltime; resubmitting")
+        .containsPattern(NO_FAILURE);
+    String first = Files.readString(logs(store).get(0));
+    java.util.regex.Matcher stopped = java.util.regex.Pattern
+        .compile("saved at (\\d+) points and stopped: its walltime is nearly over").matcher(first);
+    assertThat(stopped.find()).as(first).isTrue();
+    long saved = Long.parseLong(stopped.group(1));
+    assertThat(saved).as("no save interval passed: only the signal's save has these").isPositive();
+    assertThat(resumedCounts(store)).containsExactly(0L, saved);
+  }
+
+  @Test
   void sigterm_savesFirst_andCountsAsAnExternalCancel() throws Exception {
     Path store = dir.resolve("store");
     Driver driver = Driver.start(dir, store, "1", "1", "3000", "1", "60000");
