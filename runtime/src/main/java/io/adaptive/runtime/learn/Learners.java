@@ -9,8 +9,10 @@ import io.adaptive.plan.BalancingLearnerSpec;
 import io.adaptive.plan.DataSaverSpec;
 import io.adaptive.plan.IntegratorLearnerSpec;
 import io.adaptive.plan.Learner1DSpec;
+import io.adaptive.plan.Learner2DSpec;
 import io.adaptive.plan.LearnerSpec;
 import io.adaptive.plan.Loss1D;
+import io.adaptive.plan.Loss2D;
 import io.adaptive.plan.Sample;
 import io.adaptive.plan.SequenceLearnerSpec;
 import io.adaptive.plan.VectorLearner1DSpec;
@@ -45,6 +47,10 @@ public final class Learners {
       return new BoundLearner<Double, double[]>(
           Learner1D.vector(vector.lower(), vector.upper(), vector.outputs(), vector.loss()),
           x -> vector.function().apply(x));
+    } else if (spec instanceof Learner2DSpec two) {
+      return new BoundLearner<double[], Double>(
+          Learner2D.of(two.xLower(), two.xUpper(), two.yLower(), two.yUpper(), loss(two.loss())),
+          p -> two.function().applyAsDouble(p[0], p[1]));
     } else if (spec instanceof AverageLearnerSpec average) {
       return new BoundLearner<Long, Double>(
           new AverageLearner(average.atol(), average.rtol(), average.minPoints()),
@@ -79,6 +85,22 @@ public final class Learners {
       return saving(saver);
     }
     throw new IllegalArgumentException("no learner for " + spec.type());
+  }
+
+  /** The runtime's triangle loss for a plan's 2-D loss. */
+  public static Learner2DLoss loss(Loss2D loss) {
+    if (loss instanceof Loss2D.Uniform) {
+      return new Learner2DLoss.Uniform();
+    } else if (loss instanceof Loss2D.Resolution r) {
+      return new Learner2DLoss.Resolution(r.minDistance(), r.maxDistance());
+    } else if (loss instanceof Loss2D.MinimizeTriangleSurface) {
+      return new Learner2DLoss.MinimizeTriangleSurface();
+    } else if (loss instanceof Loss2D.Thresholded t) {
+      return new Learner2DLoss.Thresholded(t.lower(), t.upper(), t.priorityFactor());
+    } else if (loss instanceof Loss2D.Triangle) {
+      return new Learner2DLoss.Triangle();
+    }
+    return new Learner2DLoss.Default();
   }
 
   // The DSL wraps only learners whose points are numbers (or, for a sequence, hold one).

@@ -18,7 +18,8 @@ import java.util.Objects;
 /**
  * A learner's data as published in its CSV snapshot ({@code data.csv}): column names and one row of
  * doubles per point, in tell order. This is how charts and the CLI read a learner's data; they
- * never open its live MapDB file.
+ * never open its live MapDB file. A text cell (in double quotes, such as a data saver's extra
+ * data) reads as NaN.
  *
  * <p>The snapshot is replaced atomically after every save, so a reader sees one whole save. It may
  * lag the data file by one save after a crash.
@@ -81,6 +82,10 @@ public final class DataSnapshot {
     }
     double[] row = new double[width];
     for (int i = 0; i < width; i++) {
+      if (cells[i].startsWith("\"")) {
+        row[i] = Double.NaN; // a text cell, such as a data saver's extra data: not a number
+        continue;
+      }
       try {
         row[i] = Double.parseDouble(cells[i]);
       } catch (NumberFormatException e) {

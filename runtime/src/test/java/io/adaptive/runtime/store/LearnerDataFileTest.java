@@ -282,7 +282,7 @@ final class LearnerDataFileTest {
           .hasMessage(
               "learner '"
                   + LEARNER
-                  + "' has 2 points but its data file holds 5; load the"
+                  + "' has 2 points of data but its data file holds 5; load the"
                   + " file into the learner before saving");
       assertThat(data.size()).isEqualTo(5);
     }
