@@ -18,7 +18,8 @@ import java.util.PriorityQueue;
  * inside the bounds (see {@link #find}), so only points outside need a hash map. An interval is
  * always a pair of consecutive members of its set, so each loss map is stored under the id of the
  * interval's left end, in a {@link LossHeap}. In the ask-then-tell loop every step is O(1) except
- * the heap updates, O(log n).
+ * the heap updates, O(log n); only the combined heap is updated there, the real one is brought up
+ * to date when something reads it (see {@link #syncReal()}).
  */
 final class Learner1DCore {
 
@@ -74,8 +75,26 @@ final class Learner1DCore {
 
   private final OrderedIds real;
   private final OrderedIds combined;
-  private final LossHeap lossReal;
   private final LossHeap lossCombined;
+
+  /**
+   * The real loss map, read only by {@link #loss(boolean) loss(true)} and {@link
+   * #removeUnfinished()}: it is brought up to date lazily by {@link #syncReal()}, from {@link
+   * #realLoss} and the intervals listed in {@link #dirty} (or all of them when {@link #realStale}).
+   * The ask-then-tell loop never reads it, so it skips half of the heap updates.
+   */
+  private final LossHeap lossReal;
+
+  /** id -> the real loss of the interval whose left end is id (valid while id is real). */
+  private double[] realLoss;
+
+  /** Left ends of real intervals whose loss changed since the last {@link #syncReal()}. */
+  private int[] dirty = new int[64];
+
+  private int nDirty;
+
+  /** Whether lossReal must be rebuilt from every real interval (too many dirty ones to list). */
+  private boolean realStale;
 
   private double[] yMin;
   private double[] yMax;
@@ -115,6 +134,7 @@ final class Learner1DCore {
     real = new OrderedIds(cap);
     combined = new OrderedIds(cap);
     lossReal = new LossHeap(cap);
+    realLoss = new double[cap];
     lossCombined = new LossHeap(cap);
     yMin = new double[vdim];
     yMax = new double[vdim];
@@ -150,7 +170,7 @@ final class Learner1DCore {
       flags = Arrays.copyOf(flags, n);
       real.ensureCapacity(n);
       combined.ensureCapacity(n);
-      lossReal.ensureIdCapacity(n);
+      realLoss = Arrays.copyOf(realLoss, n);
       lossCombined.ensureIdCapacity(n);
     }
     px[id] = x;
@@ -394,7 +414,7 @@ final class Learner1DCore {
     double loss = intervalLoss(l, r);
     double xl = px[l];
     double xr = px[r];
-    lossReal.set(l, xl, xr, loss, rank(xl, xr, loss));
+    setReal(l, loss);
     double dx = xr - xl;
     int p = l;
     while (p != r) {
@@ -405,6 +425,58 @@ final class Learner1DCore {
       lossCombined.set(p, xp, xq, v, rank(xp, xq, v));
       p = q;
     }
+  }
+
+  /** Sets the real loss of the interval whose left end is l; lossReal follows in syncReal. */
+  private void setReal(int l, double loss) {
+    realLoss[l] = loss;
+    if (realStale) {
+      return;
+    }
+    if (nDirty == dirty.length) {
+      if (nDirty >= nData / 4) {
+        // rebuilding lossReal from every interval is cheaper than this many updates
+        realStale = true;
+        nDirty = 0;
+        return;
+      }
+      dirty = Arrays.copyOf(dirty, nDirty * 2);
+    }
+    dirty[nDirty++] = l;
+  }
+
+  /**
+   * Brings lossReal up to date. Real points are never removed, so the interval under a real left
+   * end l is always (l, real.next(l)); the heap's order is the total order (rank, l), so its first
+   * entry and its cursor do not depend on the order of the updates.
+   */
+  private void syncReal() {
+    lossReal.ensureIdCapacity(ids);
+    if (realStale) {
+      lossReal.clear();
+      for (int l = real.first(); l != NONE; ) {
+        int r = real.next(l);
+        if (r == NONE) {
+          break;
+        }
+        putReal(l, r);
+        l = r;
+      }
+      realStale = false;
+    } else {
+      for (int i = 0; i < nDirty; i++) {
+        int l = dirty[i];
+        putReal(l, real.next(l));
+      }
+    }
+    nDirty = 0;
+  }
+
+  private void putReal(int l, int r) {
+    double xl = px[l];
+    double xr = px[r];
+    double loss = realLoss[l];
+    lossReal.set(l, xl, xr, loss, rank(xl, xr, loss));
   }
 
   private double intervalLoss(int l, int r) {
@@ -487,7 +559,7 @@ final class Learner1DCore {
       }
       // (xl, xr) is gone from both maps: its slots under xl were just overwritten by (xl, x).
     } else if (xl != NONE && xr != NONE) {
-      double loss = lossReal.loss(xl);
+      double loss = realLoss[xl];
       double d = px[xr] - px[xl];
       double x = px[id];
       setCombined(pa, id, (x - px[pa]) * loss / d);
@@ -783,6 +855,9 @@ final class Learner1DCore {
     if (boundMissing(idA) || boundMissing(idB)) {
       return INF;
     }
+    if (isReal) {
+      syncReal();
+    }
     LossHeap map = isReal ? lossReal : lossCombined;
     return map.size() == 0 ? INF : map.loss(map.first());
   }
@@ -801,6 +876,7 @@ final class Learner1DCore {
     }
     nPending = 0;
     combined.copyFrom(real, ids);
+    syncReal();
     lossCombined.copyFrom(lossReal);
   }
 
@@ -880,19 +956,19 @@ final class Learner1DCore {
     }
     oldYScale = yScale;
 
-    lossReal.clear();
     lossCombined.clear();
+    realStale = true;
+    nDirty = 0;
     for (int i = 0; i + 1 < nr; i++) {
       int l = realIds[i];
       int r = realIds[i + 1];
-      double loss = intervalLoss(l, r);
-      lossReal.set(l, px[l], px[r], loss, rank(px[l], px[r], loss));
+      realLoss[l] = intervalLoss(l, r);
     }
     for (int i = 0; i + 1 < nc; i++) {
       int p = combinedIds[i];
       int q = combinedIds[i + 1];
       boolean realInterval = (flags[p] & REAL) != 0 && (flags[q] & REAL) != 0;
-      setCombined(p, q, realInterval ? lossReal.loss(p) : INF);
+      setCombined(p, q, realInterval ? realLoss[p] : INF);
     }
     for (int i = 0; i + 1 < nr; i++) {
       int l = realIds[i];

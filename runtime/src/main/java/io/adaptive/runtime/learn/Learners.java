@@ -16,6 +16,7 @@ import io.adaptive.plan.Loss2D;
 import io.adaptive.plan.Sample;
 import io.adaptive.plan.SequenceLearnerSpec;
 import io.adaptive.plan.VectorLearner1DSpec;
+import io.adaptive.plan.VectorLearner2DSpec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -51,6 +52,11 @@ public final class Learners {
       return new BoundLearner<double[], Double>(
           Learner2D.of(two.xLower(), two.xUpper(), two.yLower(), two.yUpper(), loss(two.loss())),
           p -> two.function().applyAsDouble(p[0], p[1]));
+    } else if (spec instanceof VectorLearner2DSpec vector) {
+      return new BoundLearner<double[], double[]>(
+          Learner2D.vector(vector.xLower(), vector.xUpper(), vector.yLower(), vector.yUpper(),
+              vector.outputs(), loss(vector.loss())),
+          p -> vector.function().apply(p[0], p[1]));
     } else if (spec instanceof AverageLearnerSpec average) {
       return new BoundLearner<Long, Double>(
           new AverageLearner(average.atol(), average.rtol(), average.minPoints()),
