@@ -31,8 +31,10 @@ import org.jfree.data.xy.XYSeriesCollection;
  * are left out above {@value #MARKERS_UP_TO} points, where they would merge into a thick line), the
  * axes are labelled with the snapshot's column names ({@code x}, {@code y}) and the title is the
  * learner's name. A vector-valued learner (columns {@code x, y0, y1, ...}) gets one line per output
- * and a legend. Points with a non-finite coordinate are left out. Other learner kinds cannot be
- * plotted yet: check {@link #canPlot(String)}.
+ * and a legend. Points with a non-finite coordinate are left out. A {@code learner2D} (columns
+ * {@code x, y, z}) is drawn as a heatmap: the linear interpolant on the Delaunay triangulation of
+ * its points, the points as small dots on top, and a colour bar over the range of z. Other learner
+ * kinds cannot be plotted yet: check {@link #canPlot(String)}.
  *
  * <pre>{@code
  * for (LearnerStatus learner : snapshot.learners()) {
@@ -47,7 +49,7 @@ public final class LearnerPlot {
   /** Above this many points the line is drawn without markers. */
   public static final int MARKERS_UP_TO = 2_000;
 
-  private static final List<String> KINDS = List.of("learner1D");
+  private static final List<String> KINDS = List.of("learner1D", "learner2D");
 
   private final LearnerStatus learner;
 
@@ -56,7 +58,7 @@ public final class LearnerPlot {
   }
 
   /**
-   * Whether a learner of this kind can be plotted; today only {@code learner1D}.
+   * Whether a learner of this kind can be plotted; today {@code learner1D} and {@code learner2D}.
    *
    * @param kind a learner type as in {@link LearnerStatus#kind()}
    * @return true if {@link #of} accepts learners of this kind
@@ -135,6 +137,12 @@ public final class LearnerPlot {
   }
 
   JFreeChart chart(DataSnapshot data) {
+    if (learner.kind().equals("learner2D")) {
+      return Learner2DHeatmap.chart(learner.name(), subtitle(data.rows().size()), data,
+          data.columns().isEmpty()
+              ? "no points yet: the worker has not published " + learner.data().getFileName()
+              : "no points with finite values yet");
+    }
     List<String> columns = data.columns().isEmpty() ? List.of("x", "y") : data.columns();
     List<double[]> rows = new ArrayList<>(data.rows());
     rows.sort(Comparator.comparingDouble(row -> row[0]));

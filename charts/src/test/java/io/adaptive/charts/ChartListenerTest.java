@@ -146,7 +146,7 @@ final class ChartListenerTest {
             learner1D("not started", store.resolve("learners/none/data.csv"), List.of()),
             learner(
                 "surface",
-                "learner2D",
+                "average",
                 Runs.writeData(store.resolve("s.csv"), 5, x -> x, 1),
                 history(5, 0.3)));
 

@@ -35,22 +35,22 @@ final class LearnerPlotTest {
   // ---- canPlot, of -------------------------------------------------------------------------
 
   @Test
-  void canPlot_learner1D_only() {
+  void canPlot_learner1DAndLearner2D_only() {
     assertThat(LearnerPlot.canPlot("learner1D")).isTrue();
-    assertThat(LearnerPlot.canPlot("learner2D")).isFalse();
+    assertThat(LearnerPlot.canPlot("learner2D")).isTrue();
     assertThat(LearnerPlot.canPlot("average")).isFalse();
   }
 
   @Test
   void of_unplottableKind_isRefusedListingKinds() {
     LearnerStatus learner =
-        learner("surface[a=1]", "learner2D", dir.resolve("data.csv"), List.of());
+        learner("surface[a=1]", "average", dir.resolve("data.csv"), List.of());
 
     assertThatThrownBy(() -> LearnerPlot.of(learner))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "cannot plot learner 'surface[a=1]': kind 'learner2D' has no plot yet; available:"
-                + " [learner1D]; check LearnerPlot.canPlot(kind) first");
+            "cannot plot learner 'surface[a=1]': kind 'average' has no plot yet; available:"
+                + " [learner1D, learner2D]; check LearnerPlot.canPlot(kind) first");
   }
 
   @Test

@@ -8,6 +8,8 @@ import io.adaptive.runtime.learn.AverageLearner;
 import io.adaptive.runtime.learn.AverageLearner1D;
 import io.adaptive.runtime.learn.IntegratorLearner;
 import io.adaptive.runtime.learn.Learner1D;
+import io.adaptive.runtime.learn.Learner2D;
+import io.adaptive.runtime.learn.Learner2DLoss;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
       "  loss        the loss of the evaluated points",
       "  npoints     the number of evaluated points",
       "  quit        ends the server; so does the end of the input",
-      "Points: learner1d and integrator 'x'; average 'seed'; average1d 'seed x'. Values: 'y', or"
+      "Points: learner1d and integrator 'x'; average 'seed'; average1d 'seed x'; learner2d 'x y'"
+          + " (its value is 'z'). Values: 'y', or"
           + " 'y0 y1 ...' with --outputs. A bad request is answered 'error <message>' and the"
           + " server goes on. Numbers are written so that they parse back to the identical"
           + " double; inf, -inf and nan are read too.",
@@ -50,18 +53,23 @@ import picocli.CommandLine.Spec;
       "  adaptive serve learner1d --bounds=0,10 --outputs=2",
       "  adaptive serve average --atol=0.01",
       "  adaptive serve average1d --bounds=-1,1 --min-samples=20",
-      "  adaptive serve integrator --bounds=0,1 --tol=1e-8"
+      "  adaptive serve integrator --bounds=0,1 --tol=1e-8",
+      "  adaptive serve learner2d --bounds=-1,1,-1,1 --loss=uniform"
     })
 final class ServeCommand implements Callable<Integer> {
 
-  static final List<String> KINDS = List.of("learner1d", "average", "average1d", "integrator");
+  static final List<String> KINDS = List.of("learner1d", "average", "average1d", "integrator", "learner2d");
   static final List<String> LOSSES =
       List.of("default", "uniform", "curvature", "triangle", "abs-min-log", "resolution");
+  static final List<String> LOSSES_2D =
+      List.of("default", "uniform", "resolution", "min-triangle-surface", "triangle");
 
   // Which kinds each option applies to: an option given to another kind is refused, not ignored.
   private static final Map<String, List<String>> OPTION_KINDS = Map.ofEntries(
-      Map.entry("--bounds", List.of("learner1d", "average1d", "integrator")),
-      Map.entry("--loss", List.of("learner1d")),
+      Map.entry("--bounds", List.of("learner1d", "average1d", "integrator", "learner2d")),
+      Map.entry("--loss", List.of("learner1d", "learner2d")),
+      Map.entry("--min-distance", List.of("learner2d")),
+      Map.entry("--max-distance", List.of("learner2d")),
       Map.entry("--outputs", List.of("learner1d")),
       Map.entry("--min-length", List.of("learner1d")),
       Map.entry("--max-length", List.of("learner1d")),
@@ -80,15 +88,17 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "KIND",
-      description = "learner1d, average, average1d or integrator")
+      description = "learner1d, average, average1d, integrator or learner2d")
   String kind;
 
   @Option(names = "--bounds", paramLabel = "LOWER,UPPER", split = ",", hideParamSyntax = true,
-      description = "the domain: learner1d, average1d, integrator; e.g. --bounds=-1,1")
+      description = "the domain: learner1d, average1d, integrator; e.g. --bounds=-1,1;"
+          + " learner2d: x then y bounds, e.g. --bounds=-1,1,-1,1")
   List<Double> bounds = new ArrayList<>();
 
   @Option(names = "--loss", paramLabel = "NAME", defaultValue = "default",
       description = "learner1d: default, uniform, curvature, triangle, abs-min-log or resolution;"
+          + " learner2d: default, uniform, resolution, min-triangle-surface or triangle;"
           + " default ${DEFAULT-VALUE}")
   String loss;
 
@@ -105,6 +115,16 @@ final class ServeCommand implements Callable<Integer> {
       description = "learner1d, --loss=resolution: intervals wider than this fraction of the"
           + " domain are split first; default ${DEFAULT-VALUE}")
   double maxLength;
+
+  @Option(names = "--min-distance", paramLabel = "FRACTION", defaultValue = "0",
+      description = "learner2d, --loss=resolution: triangles smaller than this fraction of the"
+          + " domain (squared) are not split; default ${DEFAULT-VALUE}")
+  double minDistance;
+
+  @Option(names = "--max-distance", paramLabel = "FRACTION", defaultValue = "1",
+      description = "learner2d, --loss=resolution: triangles larger than this fraction of the"
+          + " domain (squared) are split first; default ${DEFAULT-VALUE}")
+  double maxDistance;
 
   @Option(names = "--atol", paramLabel = "ABS", description = "average: absolute tolerance on the"
       + " mean; give --atol, --rtol or both")
@@ -182,6 +202,7 @@ final class ServeCommand implements Callable<Integer> {
       return switch (kind) {
         case "learner1d" -> learner1D();
         case "average" -> average();
+        case "learner2d" -> learner2D();
         case "average1d" -> ServedLearner.average1D(new AverageLearner1D(lower(), upper(),
             new AverageLearner1D.Settings(delta, alpha, neighborSampling, minSamples,
                 maxSamples == null ? Long.MAX_VALUE : maxSamples, minError)));
@@ -217,6 +238,27 @@ final class ServeCommand implements Callable<Integer> {
     return outputs == 1
         ? ServedLearner.learner1D(Learner1D.of(lower(), upper(), loss1D))
         : ServedLearner.vector(Learner1D.vector(lower(), upper(), outputs, loss1D), outputs);
+  }
+
+  private ServedLearner<?, ?> learner2D() {
+    Learner2DLoss loss2D = switch (loss) {
+      case "default" -> new Learner2DLoss.Default();
+      case "uniform" -> new Learner2DLoss.Uniform();
+      case "resolution" -> new Learner2DLoss.Resolution(minDistance, maxDistance);
+      case "min-triangle-surface" -> new Learner2DLoss.MinimizeTriangleSurface();
+      case "triangle" -> new Learner2DLoss.Triangle();
+      default -> throw usage("unknown loss '" + loss + "'; available: " + LOSSES_2D);
+    };
+    if (!loss.equals("resolution") && (matched("--min-distance") || matched("--max-distance"))) {
+      throw usage("--min-distance and --max-distance apply to --loss=resolution only");
+    }
+    if (bounds.size() != 4) {
+      throw usage(bounds.isEmpty() ? "learner2d needs --bounds, x then y, e.g. --bounds=-1,1,-1,1"
+          : "--bounds takes four numbers for learner2d, x then y bounds, e.g."
+              + " --bounds=-1,1,-1,1; got " + bounds.size());
+    }
+    return ServedLearner.learner2D(
+        Learner2D.of(bounds.get(0), bounds.get(1), bounds.get(2), bounds.get(3), loss2D));
   }
 
   private ServedLearner<?, ?> average() {

@@ -8,6 +8,7 @@ import io.adaptive.runtime.learn.AverageLearner1D;
 import io.adaptive.runtime.learn.IntegratorLearner;
 import io.adaptive.runtime.learn.Learner;
 import io.adaptive.runtime.learn.Learner1D;
+import io.adaptive.runtime.learn.Learner2D;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +69,12 @@ final class ServedLearner<P, V> {
   }
 
   /** An {@code average} learner: points are seeds, values {@code y}. */
+  static ServedLearner<double[], Double> learner2D(Learner2D learner) {
+    return new ServedLearner<>("learner2d", learner, List.of("x", "y"), List.of("z"),
+        words -> new double[] {finite(words[0], "x"), finite(words[1], "y")},
+        p -> p[0] + " " + p[1], words -> number(words[0], "z"));
+  }
+
   static ServedLearner<Long, Double> average(AverageLearner learner) {
     return new ServedLearner<>("average", learner, List.of("seed"), List.of("y"),
         words -> seed(words[0]), seed -> Long.toString(seed), words -> number(words[0], "y"));

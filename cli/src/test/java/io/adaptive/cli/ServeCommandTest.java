@@ -188,11 +188,11 @@ final class ServeCommandTest {
 
   @Test
   void serve_unknownKind_isAUsageErrorListingTheKinds() {
-    Cli.Result result = Cli.run("serve", "learner2d");
+    Cli.Result result = Cli.run("serve", "learner3d");
 
     assertThat(result.exit()).isEqualTo(AdaptiveCli.USAGE);
     assertThat(result.errLines()).containsExactly("adaptive serve: unknown learner kind"
-        + " 'learner2d'; available: [learner1d, average, average1d, integrator]",
+        + " 'learner3d'; available: [learner1d, average, average1d, integrator, learner2d]",
         "see: adaptive serve --help");
   }
 

@@ -7,15 +7,18 @@ import io.adaptive.plan.Defaults;
 import io.adaptive.plan.Goal;
 import io.adaptive.plan.LearnerView;
 import io.adaptive.plan.Loss1D;
+import io.adaptive.plan.Loss2D;
 import io.adaptive.plan.Memory;
 import io.adaptive.plan.Sample;
 import io.adaptive.plan.SeededFunction;
+import io.adaptive.plan.VectorFunction2D;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongToDoubleFunction;
@@ -41,7 +44,7 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * <p>Learners, each python-adaptive's namesake: {@link #learner1D learner1D},
- * {@link #learner1DVector learner1DVector}, {@link #average average}, {@link #average1D average1D},
+ * {@link #learner1DVector learner1DVector}, {@link #learner2D learner2D}, {@link #average average}, {@link #average1D average1D},
  * {@link #integrator integrator}, {@link #sequence sequence} and {@link #balancing balancing};
  * {@link #withExtras withExtras} keeps extra data with each point (a data saver). A learn function
  * may return any of them ({@link LearnerDefinition}).
@@ -177,6 +180,48 @@ public final class Adaptive {
   public static Learner1DDefinition learner1D(Interval interval, DoubleUnaryOperator function) {
     return new Learner1DValue(Objects.requireNonNull(interval, "interval"), Defaults.LOSS_1D,
         Objects.requireNonNull(function, "function"));
+  }
+
+  /**
+   * A learner of {@code z = function(x, y)} on the rectangle {@code x} × {@code y},
+   * python-adaptive's {@code Learner2D}, with the {@linkplain #defaultLoss2D() default 2-D loss};
+   * change it with {@link Learner2DDefinition#loss(Loss2D)}. Its data has columns x, y, z.
+   *
+   * <pre>{@code
+   * learner2D(interval(-1.0, 1.0), interval(-1.0, 1.0), (x, y) -> x * Math.exp(-x * x - y * y))
+   *     .loss(uniformLoss2D())
+   * }</pre>
+   *
+   * @param x the x range; reversed, equal, NaN or infinite bounds are reported by compile()
+   * @param y the y range, checked the same way
+   * @param function the function to sample; it may be called from several threads at once
+   * @return the learner; immutable
+   * @throws NullPointerException if an argument is null
+   */
+  public static Learner2DDefinition learner2D(Interval x, Interval y,
+      DoubleBinaryOperator function) {
+    return new Learner2DValue(Objects.requireNonNull(x, "x"), Objects.requireNonNull(y, "y"),
+        Defaults.LOSS_2D, Objects.requireNonNull(function, "function"));
+  }
+
+  /**
+   * A learner of a vector-valued {@code function} of (x, y) on the rectangle {@code x} ×
+   * {@code y}: python-adaptive's {@code Learner2D} with array output. The default loss sums the
+   * deviations of every output; values are scaled by the largest output range. Its data has
+   * columns x, y, z0, z1, ...
+   *
+   * @param x the x range
+   * @param y the y range
+   * @param outputs how many values {@code function} returns, 1 or more; {@code compile()}
+   *     reports less
+   * @param function the function; returns an array of {@code outputs} values
+   * @return the learner; immutable
+   * @throws NullPointerException if {@code x}, {@code y} or {@code function} is null
+   */
+  public static Learner2DVectorDefinition learner2DVector(Interval x, Interval y, int outputs,
+      VectorFunction2D function) {
+    return new Learner2DVectorValue(Objects.requireNonNull(x, "x"), Objects.requireNonNull(y, "y"),
+        outputs, Defaults.LOSS_2D, Objects.requireNonNull(function, "function"));
   }
 
   /**
@@ -428,6 +473,72 @@ public final class Adaptive {
    */
   public static Loss1D resolutionLoss(double minLength, double maxLength) {
     return Losses.resolution(minLength, maxLength);
+  }
+
+  /**
+   * python-adaptive's default 2-D loss: the deviation from a linear estimate through each
+   * vertex's gradient, times {@code sqrt(area)}, plus {@code 0.3·area}.
+   *
+   * @return the loss, for {@link Learner2DDefinition#loss(Loss2D)}
+   */
+  public static Loss2D defaultLoss2D() {
+    return Losses2D.defaultLoss();
+  }
+
+  /**
+   * {@code sqrt(area)} of each triangle: samples the rectangle evenly.
+   *
+   * @return the loss, for {@link Learner2DDefinition#loss(Loss2D)}
+   */
+  public static Loss2D uniformLoss2D() {
+    return Losses2D.uniform();
+  }
+
+  /**
+   * The default 2-D loss, but triangles with an area below {@code minDistance²} are never split
+   * and those above {@code maxDistance²} are split first; distances are fractions of the domain
+   * (scaled to the unit square). {@code minDistance < 0}, NaN, or {@code maxDistance <=
+   * minDistance} is reported by {@link Experiment#compile()}.
+   *
+   * @param minDistance 0 or more, e.g. 0.01
+   * @param maxDistance greater than {@code minDistance}, e.g. 1.0
+   * @return the loss, for {@link Learner2DDefinition#loss(Loss2D)}
+   */
+  public static Loss2D resolutionLoss2D(double minDistance, double maxDistance) {
+    return Losses2D.resolution(minDistance, maxDistance);
+  }
+
+  /**
+   * The area of each triangle lifted into (x, y, z) space, z scaled by its range.
+   *
+   * @return the loss, for {@link Learner2DDefinition#loss(Loss2D)}
+   */
+  public static Loss2D minimizeTriangleSurfaceLoss2D() {
+    return Losses2D.minimizeTriangleSurface();
+  }
+
+  /**
+   * The default 2-D loss, multiplied by {@code priorityFactor} for triangles whose values all lie
+   * below {@code lower}, and again if all lie above {@code upper}: refines where values are
+   * between the thresholds.
+   *
+   * @param lower the lower threshold; {@code Double.NEGATIVE_INFINITY} for none
+   * @param upper the upper threshold; {@code Double.POSITIVE_INFINITY} for none
+   * @param priorityFactor 0 or more; python-adaptive uses 0.1
+   * @return the loss, for {@link Learner2DDefinition#loss(Loss2D)}
+   */
+  public static Loss2D thresholdedLoss2D(double lower, double upper, double priorityFactor) {
+    return Losses2D.thresholded(lower, upper, priorityFactor);
+  }
+
+  /**
+   * python-adaptive's {@code triangle_loss}: the mean volume of the tetrahedra each triangle forms
+   * with its neighbours' opposite vertices. Slow.
+   *
+   * @return the loss, for {@link Learner2DDefinition#loss(Loss2D)}
+   */
+  public static Loss2D triangleLoss2D() {
+    return Losses2D.triangle();
   }
 
   // ---------------------------------------------------------------- goals

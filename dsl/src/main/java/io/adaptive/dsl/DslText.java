@@ -4,6 +4,7 @@
 package io.adaptive.dsl;
 
 import io.adaptive.plan.Loss1D;
+import io.adaptive.plan.Loss2D;
 import io.adaptive.plan.Memory;
 
 /**
@@ -88,5 +89,21 @@ final class DslText {
       return "absMinLogLoss()";
     }
     return "defaultLoss()";
+  }
+
+  /** A 2-D loss as the {@link Adaptive} call that makes it, e.g. {@code uniformLoss2D()}. */
+  static String loss(Loss2D loss) {
+    if (loss instanceof Loss2D.Resolution r) {
+      return "resolutionLoss2D(" + r.minDistance() + ", " + r.maxDistance() + ")";
+    } else if (loss instanceof Loss2D.Thresholded t) {
+      return "thresholdedLoss2D(" + t.lower() + ", " + t.upper() + ", " + t.priorityFactor() + ")";
+    } else if (loss instanceof Loss2D.Uniform) {
+      return "uniformLoss2D()";
+    } else if (loss instanceof Loss2D.MinimizeTriangleSurface) {
+      return "minimizeTriangleSurfaceLoss2D()";
+    } else if (loss instanceof Loss2D.Triangle) {
+      return "triangleLoss2D()";
+    }
+    return "defaultLoss2D()";
   }
 }

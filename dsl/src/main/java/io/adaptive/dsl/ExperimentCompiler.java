@@ -16,7 +16,10 @@ import io.adaptive.plan.Learner1DSpec;
 import io.adaptive.plan.LearnerNames;
 import io.adaptive.plan.LearnerSpec;
 import io.adaptive.plan.LearnerTask;
+import io.adaptive.plan.Learner2DSpec;
 import io.adaptive.plan.Loss1D;
+import io.adaptive.plan.Loss2D;
+import io.adaptive.plan.VectorLearner2DSpec;
 import io.adaptive.plan.Memory;
 import io.adaptive.plan.Parameter;
 import io.adaptive.plan.ResourceShape;
@@ -287,6 +290,10 @@ final class ExperimentCompiler {
       return "learner1D" + (d.function() instanceof ExtrasFunction ? extras : "");
     } else if (definition instanceof Learner1DVectorValue) {
       return "learner1DVector";
+    } else if (definition instanceof Learner2DValue) {
+      return "learner2D";
+    } else if (definition instanceof Learner2DVectorValue) {
+      return "learner2DVector";
     } else if (definition instanceof AverageValue) {
       return "average";
     } else if (definition instanceof Average1DValue) {
@@ -331,6 +338,29 @@ final class ExperimentCompiler {
       checks.add(loss(d.loss(), path));
       return checked(checks, () -> new VectorLearner1DSpec(d.interval().lower(),
           d.interval().upper(), d.outputs(), d.loss(), d.function()));
+    } else if (definition instanceof Learner2DValue d) {
+      String path = prefix + " > learner2D";
+      return checked(List.of(interval(d.x(), path + " > x"), interval(d.y(), path + " > y"),
+          loss2D(d.loss(), path)), () -> new Learner2DSpec(d.x().lower(), d.x().upper(),
+          d.y().lower(), d.y().upper(), d.loss(), d.function()));
+    } else if (definition instanceof Learner2DVectorValue d) {
+      String path = prefix + " > learner2DVector";
+      List<Validation<Seq<Finding>, ?>> checks = new ArrayList<>();
+      checks.add(interval(d.x(), path + " > x"));
+      checks.add(interval(d.y(), path + " > y"));
+      if (d.outputs() < 1) {
+        checks.add(finding(path, RANK_LEARNER, "outputs " + d.outputs() + " is less than 1;"
+            + " give the length of the arrays the function returns, e.g. learner2DVector("
+            + d.x() + ", " + d.y() + ", 2, (x, y) -> new double[] {x * y, x - y})"));
+      }
+      checks.add(loss2D(d.loss(), path));
+      if (d.loss() instanceof Loss2D.MinimizeTriangleSurface && d.outputs() > 1) {
+        checks.add(finding(path + " > loss", RANK_LOSS, "minimizeTriangleSurfaceLoss2D() needs"
+            + " one output, but outputs is " + d.outputs() + "; use defaultLoss2D(), or"
+            + " learner2D for a single output"));
+      }
+      return checked(checks, () -> new VectorLearner2DSpec(d.x().lower(), d.x().upper(),
+          d.y().lower(), d.y().upper(), d.outputs(), d.loss(), d.function()));
     } else if (definition instanceof AverageValue d) {
       return average(d, prefix + " > average");
     } else if (definition instanceof Average1DValue d) {
@@ -550,6 +580,48 @@ final class ExperimentCompiler {
       } else if (max == min) {
         checks.add(finding(path, RANK_LOSS, text + ": maxLength equals minLength, which leaves no"
             + " room to refine; make maxLength greater than minLength"));
+      }
+    }
+    return Validation.sequence(checks).map(ignored -> loss);
+  }
+
+  private static Validation<Seq<Finding>, Loss2D> loss2D(Loss2D loss, String learnerPath) {
+    String path = learnerPath + " > loss";
+    String text = DslText.loss(loss);
+    List<Validation<Seq<Finding>, ?>> checks = new ArrayList<>();
+    if (loss instanceof Loss2D.Resolution r) {
+      double min = r.minDistance();
+      double max = r.maxDistance();
+      if (Double.isNaN(min)) {
+        checks.add(finding(path, RANK_LOSS, text
+            + ": minDistance is NaN; use a fraction of the domain such as 0.01"));
+      } else if (min < 0) {
+        checks.add(finding(path, RANK_LOSS, text + ": minDistance is negative; use 0.0 or more,"
+            + " e.g. " + DslText.loss(new Loss2D.Resolution(0.0, max))));
+      }
+      if (Double.isNaN(max)) {
+        checks.add(finding(path, RANK_LOSS, text
+            + ": maxDistance is NaN; use a fraction of the domain such as 1.0"));
+      } else if (max < min) {
+        checks.add(finding(path, RANK_LOSS, text + ": maxDistance is below minDistance; swap"
+            + " them: " + DslText.loss(new Loss2D.Resolution(max, min))));
+      } else if (max == min) {
+        checks.add(finding(path, RANK_LOSS, text + ": maxDistance equals minDistance, which"
+            + " leaves no room to refine; make maxDistance greater than minDistance"));
+      }
+    } else if (loss instanceof Loss2D.Thresholded t) {
+      List<String> bad = new ArrayList<>();
+      if (Double.isNaN(t.lower())) {
+        bad.add("lower is NaN");
+      }
+      if (Double.isNaN(t.upper())) {
+        bad.add("upper is NaN");
+      }
+      badFactor(bad, "priorityFactor", t.priorityFactor());
+      if (!bad.isEmpty()) {
+        checks.add(finding(path, RANK_LOSS, text + ": " + and(bad) + "; give thresholds as numbers"
+            + " (Double.NEGATIVE_INFINITY or POSITIVE_INFINITY for none) and a factor of 0.0 or"
+            + " more, such as thresholdedLoss2D(-1.0, 1.0, 0.1)"));
       }
     }
     return Validation.sequence(checks).map(ignored -> loss);

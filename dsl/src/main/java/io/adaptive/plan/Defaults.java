@@ -31,6 +31,9 @@ public final class Defaults {
   /** The loss of a 1-D learner: python-adaptive's default loss. */
   public static final Loss1D LOSS_1D = new Loss1D.Default();
 
+  /** The loss of a 2-D learner: python-adaptive's default loss. */
+  public static final Loss2D LOSS_2D = new Loss2D.Default();
+
   /** Fewest samples before an average learner's loss is finite: 2, python-adaptive's min_npoints. */
   public static final int AVERAGE_MIN_POINTS = 2;
 

@@ -52,6 +52,24 @@ final class Learner2DRunTest {
     }
   }
 
+  @Test
+  void learner2DVector_twoOutputs_writesXyZ0Z1() throws Exception {
+    ExecutionPlan plan = experiment("pair")
+        .learn(p -> learner2DVector(interval(0.0, 1.0), interval(0.0, 2.0), 2,
+            (x, y) -> new double[] {x * y, ring(x, y)}))
+        .until(points(100))
+        .compile();
+
+    RunResult result = Runner.on(Local.inProcess(2)).store(dir.resolve("store")).quiet()
+        .saveInterval(Duration.ofMillis(100)).progressInterval(Duration.ofMillis(50))
+        .pollInterval(Duration.ofMillis(20)).run(plan);
+
+    assertThat(result.succeeded()).as(result.summary()).isTrue();
+    List<String> lines = Files.readAllLines(result.learners().get(0).data());
+    assertThat(lines.get(0)).isEqualTo("x,y,z0,z1");
+    assertThat(lines.size() - 1).isGreaterThanOrEqualTo(100);
+  }
+
   /** python-adaptive's ring: a sharp circular ridge on a tilted plane. */
   static double ring(double x, double y) {
     double a = 0.2;
