@@ -7,15 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +41,13 @@ final class LearnerDataFileKillIT {
     for (int round = 0; round < SCHEDULE.length; round++) {
       int saves = SCHEDULE[round][0];
       int batch = SCHEDULE[round][1];
-      Worker worker = Worker.start(file, batch, dir.resolve("worker-" + round + ".err"));
+      ReportingChild worker = ReportingChild.start(SavingWorkerMain.class,
+          dir.resolve("worker-" + round + ".err"), file.toString(), LEARNER, FINGERPRINT,
+          Integer.toString(batch));
       try {
         await("round " + round + ": " + saves + " saves of " + batch + " points")
             .atMost(Duration.ofSeconds(60))
-            .until(() -> worker.saves() >= saves || !worker.process.isAlive());
+            .until(() -> worker.reports() >= saves || !worker.process.isAlive());
         assertThat(worker.process.isAlive())
             .as("round %d: worker alive; its stderr: %s", round, worker.stderr())
             .isTrue();
@@ -98,68 +93,5 @@ final class LearnerDataFileKillIT {
           .isGreaterThanOrEqualTo(worker.lastReported());
     }
     assertThat(elapsed).as("time accumulates over the rounds").isPositive();
-  }
-
-  /** A child JVM running {@link SavingWorkerMain}, and what it printed. */
-  static final class Worker {
-    final Process process;
-    final Path stderr;
-    final List<String> lines = new CopyOnWriteArrayList<>();
-
-    private Worker(Process process, Path stderr) {
-      this.process = process;
-      this.stderr = stderr;
-    }
-
-    static Worker start(Path file, int batch, Path stderr) throws IOException {
-      String java = ProcessHandle.current().info().command().orElseThrow();
-      Process process =
-          new ProcessBuilder(
-                  java,
-                  "-Xmx256m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  SavingWorkerMain.class.getName(),
-                  file.toString(),
-                  LEARNER,
-                  FINGERPRINT,
-                  Integer.toString(batch))
-              .redirectError(stderr.toFile())
-              .start();
-      Worker worker = new Worker(process, stderr);
-      Thread reader =
-          new Thread(
-              () -> {
-                try (var in =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    worker.lines.add(line);
-                  }
-                } catch (IOException e) {
-                  // the process was killed
-                }
-              });
-      reader.setDaemon(true);
-      reader.start();
-      return worker;
-    }
-
-    long opened() {
-      return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).substring("opened ".length()));
-    }
-
-    int saves() {
-      return Math.max(0, lines.size() - 1);
-    }
-
-    /** The size after the last save the worker reported completed; 0 if none. */
-    long lastReported() {
-      return saves() == 0 ? 0 : Long.parseLong(lines.get(lines.size() - 1));
-    }
-
-    String stderr() throws IOException {
-      return Files.exists(stderr) ? Files.readString(stderr) : "";
-    }
   }
 }

@@ -7,17 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +45,11 @@ final class RunDatabaseKillIT {
     for (int round = 0; round < SCHEDULE.length; round++) {
       int commits = SCHEDULE[round][0];
       int size = SCHEDULE[round][1];
-      Manager manager = Manager.start(file, size, dir.resolve("manager-" + round + ".err"));
+      ReportingChild manager = manager(file, size, dir.resolve("manager-" + round + ".err"));
       try {
         await("round " + round + ": " + commits + " commits of " + size + " puts")
             .atMost(Duration.ofSeconds(60))
-            .until(() -> manager.commits() >= commits || !manager.process.isAlive());
+            .until(() -> manager.reports() >= commits || !manager.process.isAlive());
         assertThat(manager.process.isAlive())
             .as("round %d: manager alive; its stderr: %s", round, manager.stderr())
             .isTrue();
@@ -100,7 +95,7 @@ final class RunDatabaseKillIT {
       assertThatThrownBy(() -> RunDatabase.open(file)).isInstanceOf(RunStoreLockedException.class);
       StoreOwner owner = StoreOwner.read(StoreLock.ownerOf(file)).orElseThrow();
 
-      Manager second = Manager.start(file, 1, dir.resolve("second.err"));
+      ReportingChild second = manager(file, 1, dir.resolve("second.err"));
       assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(second.process.exitValue()).isNotZero();
       assertThat(second.stderr())
@@ -126,65 +121,9 @@ final class RunDatabaseKillIT {
             + "); wait for that run to end, stop it, or use another store directory");
   }
 
-  /** A child JVM running {@link CommittingManagerMain}, and what it printed. */
-  static final class Manager {
-    final Process process;
-    final Path stderr;
-    final List<String> lines = new CopyOnWriteArrayList<>();
-
-    private Manager(Process process, Path stderr) {
-      this.process = process;
-      this.stderr = stderr;
-    }
-
-    static Manager start(Path file, int size, Path stderr) throws IOException {
-      String java = ProcessHandle.current().info().command().orElseThrow();
-      Process process =
-          new ProcessBuilder(
-                  java,
-                  "-Xmx256m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  CommittingManagerMain.class.getName(),
-                  file.toString(),
-                  Integer.toString(size),
-                  Long.toString(COMPACT_BYTES))
-              .redirectError(stderr.toFile())
-              .start();
-      Manager manager = new Manager(process, stderr);
-      Thread reader =
-          new Thread(
-              () -> {
-                try (var in =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    manager.lines.add(line);
-                  }
-                } catch (IOException e) {
-                  // the process was killed
-                }
-              });
-      reader.setDaemon(true);
-      reader.start();
-      return manager;
-    }
-
-    long opened() {
-      return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).substring("opened ".length()));
-    }
-
-    int commits() {
-      return Math.max(0, lines.size() - 1);
-    }
-
-    /** The batch of the last commit the manager reported completed; 0 if none. */
-    long lastReported() {
-      return commits() == 0 ? 0 : Long.parseLong(lines.get(lines.size() - 1));
-    }
-
-    String stderr() throws IOException {
-      return Files.exists(stderr) ? Files.readString(stderr) : "";
-    }
+  /** A child JVM running {@link CommittingManagerMain} on {@code file}. */
+  private static ReportingChild manager(Path file, int size, Path stderr) throws IOException {
+    return ReportingChild.start(CommittingManagerMain.class, stderr, file.toString(),
+        Integer.toString(size), Long.toString(COMPACT_BYTES));
   }
 }
