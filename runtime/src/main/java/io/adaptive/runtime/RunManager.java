@@ -92,8 +92,6 @@ final class RunManager implements WorkerHandler {
     final Path log;
     /** Learners whose worker connection is open now. */
     final Set<String> open = new HashSet<>();
-    /** Learners whose worker connected at some time. */
-    final Set<String> claimed = new HashSet<>();
     final Map<String, String> refusals = new HashMap<>();
     final Map<String, String> failures = new HashMap<>();
     /** Learners the user cancelled; the job stops for them. */
@@ -106,8 +104,6 @@ final class RunManager implements WorkerHandler {
     long logOffset;
     /** Why the manager ended this job; empty if it did not. */
     String endedBecause = "";
-    /** True if a previous run manager started it. */
-    boolean adopted;
 
     Job(String id, List<String> learners, String backendId, Path log) {
       this.id = id;
@@ -289,7 +285,6 @@ final class RunManager implements WorkerHandler {
       return false;
     }
     Job job = new Job(stored.job(), List.of(task.name()), stored.backendJob(), logFile);
-    job.adopted = true;
     job.heardAtMillis = now;
     jobs.put(job.id, job);
     log.info("adopted job {} ({}) of learner {}: it still runs; waiting for its worker to"
@@ -693,7 +688,6 @@ final class RunManager implements WorkerHandler {
       return refusal;
     }
     job.open.add(hello.learner());
-    job.claimed.add(hello.learner());
     if (record.state() == LearnerState.QUEUED) {
       update(record.heldBy(job.id, job.backendId, millis()), "its worker connected");
     }
