@@ -780,6 +780,7 @@ final class ExperimentCompiler {
   private static Validation<Seq<Problem>, ResourceShape> resources(ResourcesValue r) {
     int cores = r.cores() == null ? Defaults.CORES : r.cores();
     int nodes = r.nodes() == null ? Defaults.NODES : r.nodes();
+    int tasks = r.tasks() == null ? Defaults.TASKS : r.tasks();
     Memory memory = r.memory() == null ? Defaults.MEMORY : r.memory();
     Duration walltime = r.walltime() == null ? Defaults.WALLTIME : r.walltime();
     int gpus = r.gpus() == null ? Defaults.GPUS : r.gpus();
@@ -792,6 +793,17 @@ final class ExperimentCompiler {
     if (nodes <= 0) {
       checks.add(problem("resources > nodes(" + nodes + ")",
           "a job needs at least one node; use nodes(1) or more"));
+    }
+    if (tasks <= 0) {
+      checks.add(problem("resources > tasks(" + tasks + ")",
+          "a job runs at least one task; use tasks(1) or more"));
+    } else if (nodes > 0 && tasks < nodes) {
+      checks.add(problem("resources > tasks(" + tasks + ")", "fewer tasks than nodes(" + nodes
+          + ") leaves nodes idle; use tasks(" + nodes + ") or more"));
+    } else if (cores > 0 && cores % tasks != 0) {
+      checks.add(problem("resources > tasks(" + tasks + ")", "cores(" + cores + ") cannot be"
+          + " split evenly among " + tasks + " tasks; use cores(" + tasks * Math.max(1,
+          (cores + tasks - 1) / tasks) + ") or tasks that divide " + cores));
     }
     if (memory.bytes() <= 0) {
       checks.add(problem("resources > memory(" + DslText.memory(memory) + ")",
@@ -827,7 +839,7 @@ final class ExperimentCompiler {
     for (String option : r.schedulerOptions()) {
       singleLine(checks, "schedulerOption", option);
     }
-    return all(new ResourceShape(cores, nodes, memory, walltime, r.partition(), r.account(),
+    return all(new ResourceShape(cores, nodes, tasks, memory, walltime, r.partition(), r.account(),
         r.qos(), gpus, r.exclusiveNodes(), r.constraint(), r.environment(), r.prelude(),
         r.schedulerOptions()), checks);
   }

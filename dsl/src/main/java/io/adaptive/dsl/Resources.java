@@ -38,6 +38,18 @@ public sealed interface Resources permits ResourcesValue {
   Resources nodes(int nodes);
 
   /**
+   * Sets how many processes (tasks) each job runs; the job's cores are split evenly among them,
+   * {@code cores / tasks} CPUs each. With more than one, the learner's worker runs in the first
+   * task and evaluates points in all of them (SLURM starts the others with {@code srun}), so one
+   * learner can use several nodes. Default: {@link Defaults#TASKS} (1). Reported by
+   * {@code compile()}: zero or less, fewer tasks than nodes, or cores not divisible by tasks.
+   *
+   * @param tasks processes per job, 1 or more
+   * @return a copy with this many tasks; this {@code Resources} is unchanged
+   */
+  Resources tasks(int tasks);
+
+  /**
    * Sets the memory of each job, for example {@code gib(4)}; schedulers get whole mebibytes,
    * rounded up, and the worker's heap is sized from it. Default: {@link Defaults#MEMORY} (2 GiB).
    * Zero or less is reported by {@code compile()}.

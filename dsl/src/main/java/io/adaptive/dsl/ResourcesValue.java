@@ -20,6 +20,7 @@ import java.util.TreeMap;
 record ResourcesValue(
     Integer cores,
     Integer nodes,
+    Integer tasks,
     Memory memory,
     Duration walltime,
     String partition,
@@ -33,7 +34,7 @@ record ResourcesValue(
     List<String> schedulerOptions)
     implements Resources {
 
-  static final ResourcesValue NONE = new ResourcesValue(null, null, null, null, "", "", "", null,
+  static final ResourcesValue NONE = new ResourcesValue(null, null, null, null, null, "", "", "", null,
       false, "", new TreeMap<>(), List.of(), List.of());
 
   ResourcesValue {
@@ -44,67 +45,73 @@ record ResourcesValue(
 
   @Override
   public Resources cores(int cores) {
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, schedulerOptions);
   }
 
   @Override
   public Resources nodes(int nodes) {
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
+        exclusiveNodes, constraint, environment, prelude, schedulerOptions);
+  }
+
+  @Override
+  public Resources tasks(int tasks) {
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, schedulerOptions);
   }
 
   @Override
   public Resources memory(Memory memory) {
     Objects.requireNonNull(memory, "memory");
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, schedulerOptions);
   }
 
   @Override
   public Resources walltime(Duration walltime) {
     Objects.requireNonNull(walltime, "walltime");
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, schedulerOptions);
   }
 
   @Override
   public Resources partition(String partition) {
     Objects.requireNonNull(partition, "partition");
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, schedulerOptions);
   }
 
   @Override
   public Resources account(String account) {
     Objects.requireNonNull(account, "account");
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, schedulerOptions);
   }
 
   @Override
   public Resources qos(String qos) {
     Objects.requireNonNull(qos, "qos");
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, schedulerOptions);
   }
 
   @Override
   public Resources gpus(int gpus) {
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, schedulerOptions);
   }
 
   @Override
   public Resources exclusive() {
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         true, constraint, environment, prelude, schedulerOptions);
   }
 
   @Override
   public Resources constraint(String constraint) {
     Objects.requireNonNull(constraint, "constraint");
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, schedulerOptions);
   }
 
@@ -114,21 +121,21 @@ record ResourcesValue(
     Objects.requireNonNull(value, "value");
     SortedMap<String, String> more = new TreeMap<>(environment);
     more.put(name, value);
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, more, prelude, schedulerOptions);
   }
 
   @Override
   public Resources prelude(String line) {
     Objects.requireNonNull(line, "line");
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, plus(prelude, line), schedulerOptions);
   }
 
   @Override
   public Resources schedulerOption(String option) {
     Objects.requireNonNull(option, "option");
-    return new ResourcesValue(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourcesValue(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusiveNodes, constraint, environment, prelude, plus(schedulerOptions, option));
   }
 

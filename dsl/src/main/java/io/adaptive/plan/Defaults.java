@@ -16,6 +16,9 @@ public final class Defaults {
   /** Nodes per job: 1. */
   public static final int NODES = 1;
 
+  /** Processes per job: one worker JVM. */
+  public static final int TASKS = 1;
+
   /** Memory per job: 2 GiB. */
   public static final Memory MEMORY = Memory.gib(2);
 
@@ -59,11 +62,11 @@ public final class Defaults {
   public static final BalancingStrategy BALANCING_STRATEGY = BalancingStrategy.LOSS_IMPROVEMENTS;
 
   /**
-   * Every resource default at once: {@link #CORES}, {@link #NODES}, {@link #MEMORY},
+   * Every resource default at once: {@link #CORES}, {@link #NODES}, {@link #TASKS}, {@link #MEMORY},
    * {@link #WALLTIME}, {@link #GPUS}, {@link #EXCLUSIVE}; empty texts (the site's default partition,
    * account, QoS and no constraint) and no environment, prelude or scheduler options.
    */
-  public static final ResourceShape RESOURCES = new ResourceShape(CORES, NODES, MEMORY, WALLTIME,
+  public static final ResourceShape RESOURCES = new ResourceShape(CORES, NODES, TASKS, MEMORY, WALLTIME,
       "", "", "", GPUS, EXCLUSIVE, "", new TreeMap<>(), List.of(), List.of());
 
   private Defaults() {}

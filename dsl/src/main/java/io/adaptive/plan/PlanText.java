@@ -46,7 +46,7 @@ final class PlanText implements Definition {
     text.append("  ").append(task.spec().type()).append(definition.text).append('\n');
     text.append("  until ").append(task.goal().describe()).append('\n');
     text.append("  resources cores=").append(r.cores()).append(" nodes=").append(r.nodes())
-        .append(" memory=").append(r.memory()).append(" walltime=").append(r.walltime());
+        .append(r.tasks() > 1 ? " tasks=" + r.tasks() : "").append(" memory=").append(r.memory()).append(" walltime=").append(r.walltime());
     appendIfSet(text, "partition", r.partition());
     appendIfSet(text, "account", r.account());
     appendIfSet(text, "qos", r.qos());

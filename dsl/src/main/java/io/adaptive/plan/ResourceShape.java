@@ -18,6 +18,9 @@ import java.util.TreeMap;
  *
  * @param cores threads evaluating points at once in the job (tasks × CPUs per task on a scheduler)
  * @param nodes nodes the job spans
+ * @param tasks processes the job runs, spread over its nodes; its cores are split evenly among
+ *     them ({@code cores / tasks} CPUs per task). With more than one, the learner's worker runs in
+ *     the first task and evaluates points in all of them
  * @param memory memory for the whole job; the worker's heap is sized from it on batch backends
  * @param walltime wall-clock limit of one job, not of the whole run
  * @param partition SLURM partition or PBS queue; empty for the default
@@ -33,6 +36,7 @@ import java.util.TreeMap;
 public record ResourceShape(
     int cores,
     int nodes,
+    int tasks,
     Memory memory,
     Duration walltime,
     String partition,
@@ -59,13 +63,24 @@ public record ResourceShape(
 
   /** A copy with this walltime. */
   public ResourceShape withWalltime(Duration walltime) {
-    return new ResourceShape(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourceShape(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
+        exclusive, constraint, environment, prelude, schedulerOptions);
+  }
+
+  /** CPUs of each task: {@code cores / tasks}. */
+  public int cpusPerTask() {
+    return cores / tasks;
+  }
+
+  /** A copy with this memory. */
+  public ResourceShape withMemory(Memory memory) {
+    return new ResourceShape(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusive, constraint, environment, prelude, schedulerOptions);
   }
 
   /** A copy with {@code cores} cores. */
   public ResourceShape withCores(int cores) {
-    return new ResourceShape(cores, nodes, memory, walltime, partition, account, qos, gpus,
+    return new ResourceShape(cores, nodes, tasks, memory, walltime, partition, account, qos, gpus,
         exclusive, constraint, environment, prelude, schedulerOptions);
   }
 }

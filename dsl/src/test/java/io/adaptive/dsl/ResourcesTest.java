@@ -30,11 +30,11 @@ final class ResourcesTest {
 
   @Test
   void resources_everyField_reachesThePlan() {
-    ResourceShape shape = compiled(resources().cores(16).nodes(2).memory(gib(4)).walltime(Duration.ofHours(2))
+    ResourceShape shape = compiled(resources().cores(16).nodes(2).tasks(4).memory(gib(4)).walltime(Duration.ofHours(2))
         .partition("short").account("phys-123").qos("high").gpus(1).exclusive().constraint("skylake")
         .env("OMP_NUM_THREADS", "16").env("A", "1").prelude("module load java/17").prelude("ulimit -c 0")
         .schedulerOption("--mail-type=END"));
-    assertThat(shape).isEqualTo(new ResourceShape(16, 2, gib(4), Duration.ofHours(2), "short", "phys-123", "high",
+    assertThat(shape).isEqualTo(new ResourceShape(16, 2, 4, gib(4), Duration.ofHours(2), "short", "phys-123", "high",
         1, true, "skylake", new java.util.TreeMap<>(Map.of("A", "1", "OMP_NUM_THREADS", "16")),
         List.of("module load java/17", "ulimit -c 0"), List.of("--mail-type=END")));
     assertThat(shape.environment().keySet()).containsExactly("A", "OMP_NUM_THREADS");
@@ -77,6 +77,24 @@ final class ResourcesTest {
               1. resources > cores(-2): a job needs at least one core; use cores(1) or more
               2. resources > walltime(PT0S): a job needs time to run; use a positive duration such as \
             walltime(Duration.ofHours(1))""");
+  }
+
+  @Test
+  void tasks_splitTheCoresEvenly() {
+    assertThat(compiled(resources().cores(8).nodes(2).tasks(4)).cpusPerTask()).isEqualTo(2);
+  }
+
+  @Test
+  void tasks_badCounts_areEachReportedWithTheFix() {
+    assertThatThrownBy(() -> compiled(resources().cores(6).tasks(4)))
+        .isInstanceOf(InvalidExperimentException.class).hasMessageContaining(
+            "resources > tasks(4): cores(6) cannot be split evenly among 4 tasks; use cores(8) or"
+                + " tasks that divide 6");
+    assertThatThrownBy(() -> compiled(resources().cores(4).nodes(2).tasks(1)))
+        .hasMessageContaining("resources > tasks(1): fewer tasks than nodes(2) leaves nodes idle;"
+            + " use tasks(2) or more");
+    assertThatThrownBy(() -> compiled(resources().tasks(0)))
+        .hasMessageContaining("resources > tasks(0): a job runs at least one task");
   }
 
   @Test

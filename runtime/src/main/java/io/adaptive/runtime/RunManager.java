@@ -5,6 +5,8 @@ package io.adaptive.runtime;
 
 import io.adaptive.plan.ExecutionPlan;
 import io.adaptive.plan.LearnerTask;
+import io.adaptive.plan.Memory;
+import io.adaptive.plan.ResourceShape;
 import io.adaptive.runtime.launch.ExitStatus;
 import io.adaptive.runtime.launch.PlanFingerprint;
 import io.adaptive.runtime.launch.WorkerAssignment;
@@ -28,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,6 +101,10 @@ final class RunManager implements WorkerHandler {
     final Set<String> cancelled = new HashSet<>();
     long exitedAtMillis = -1;
     int exitStatus = -1;
+    /** How the backend saw the job end, e.g. {@code NODE_FAIL}; empty if it said nothing. */
+    String exitDetail = "";
+    /** Whether it ended through no fault of its learners (node failure, preemption). */
+    boolean infrastructure;
     /** When the worker was last heard from (or the job first seen running); -1 while queued. */
     long heardAtMillis = -1;
     /** How far the kill patterns have read its log. */
@@ -279,8 +286,8 @@ final class RunManager implements WorkerHandler {
     } catch (IOException e) {
       return false;
     }
-    JobRequest request = new JobRequest(task.name(), task.resources().cores(), NOT_RELAUNCHED,
-        logFile);
+    JobRequest request = new JobRequest(task.name(), stored.job(), task.resources(),
+        directory.root(), NOT_RELAUNCHED, logFile);
     if (!backend.adopt(stored.backendJob(), request)) {
       return false;
     }
@@ -405,7 +412,6 @@ final class RunManager implements WorkerHandler {
         secret, settings.saveInterval(), settings.progressInterval(), settings.evaluationTimeout(),
         settings.onError(), settings.onNonFinite());
     Path logFile = logFile(names.get(0), jobId);
-    int cores = pack.stream().mapToInt(task -> task.resources().cores()).sum();
     // Durable before acted on: a manager that dies during the submission finds the job's id,
     // and the worker of a job it never heard of is refused when it claims its learner.
     for (String name : names) {
@@ -415,8 +421,8 @@ final class RunManager implements WorkerHandler {
     String backendId;
     try {
       Files.createDirectories(logFile.getParent());
-      backendId = backend.submit(new JobRequest(String.join(" ", names), cores,
-          launches.apply(assignment), logFile));
+      backendId = backend.submit(new JobRequest(String.join(" ", names), jobId,
+          packShape(pack), directory.root(), launches.apply(assignment), logFile));
       // A packed job has one log; each of its learners finds it under its own name.
       for (String name : names.subList(1, names.size())) {
         Path link = logFile(name, jobId);
@@ -439,6 +445,24 @@ final class RunManager implements WorkerHandler {
     log.debug("{} submitted as job {} ({})", names, jobId, backendId);
   }
 
+  /** What a pack asks for: its learners' cores and memory added up, the longest walltime. */
+  private static ResourceShape packShape(List<LearnerTask> pack) {
+    ResourceShape first = pack.get(0).resources();
+    if (pack.size() == 1) {
+      return first;
+    }
+    int cores = 0;
+    long memory = 0;
+    Duration walltime = Duration.ZERO;
+    for (LearnerTask task : pack) {
+      cores += task.resources().cores();
+      memory += task.resources().memory().bytes();
+      walltime = walltime.compareTo(task.resources().walltime()) >= 0 ? walltime
+          : task.resources().walltime();
+    }
+    return first.withCores(cores).withMemory(new Memory(memory)).withWalltime(walltime);
+  }
+
   void reconcile(Map<String, JobStatus> statuses) {
     long now = millis();
     for (Job job : List.copyOf(jobs.values())) {
@@ -457,6 +481,8 @@ final class RunManager implements WorkerHandler {
       if (job.exitedAtMillis < 0) {
         job.exitedAtMillis = now;
         job.exitStatus = status.exitStatus();
+        job.exitDetail = status.detail();
+        job.infrastructure = status.infrastructure();
       }
       // The worker's last messages may still be on their way: wait for its connection to close.
       if (job.quiet() || now - job.exitedAtMillis >= EXIT_GRACE_MILLIS) {
@@ -596,6 +622,13 @@ final class RunManager implements WorkerHandler {
       interrupted(record, "walltime", now);
       return;
     }
+    if (job.infrastructure) {
+      // The node failed or the job was preempted: resubmit without charging the learner.
+      log.warn("job {} of learner {} ended by the cluster ({}); resubmitting", job.id, learner,
+          job.exitDetail);
+      interrupted(record, job.exitDetail, now);
+      return;
+    }
     if (!job.cancelled.isEmpty()) {
       // Another learner of its job was cancelled, which stopped the job: no fault of this one.
       interrupted(record, "a learner sharing its job was cancelled", now);
@@ -604,6 +637,9 @@ final class RunManager implements WorkerHandler {
     String why = !job.endedBecause.isEmpty() ? job.endedBecause
         : status == ExitStatus.STOPPED || status == 143 ? "something outside this run stopped it"
         : ExitStatus.describe(status);
+    if (!job.exitDetail.isEmpty()) {
+      why += " (" + job.exitDetail + ")";
+    }
     String error = String.format(java.util.Locale.ROOT, "job %s (%s) of learner %s ended before"
         + " its goal: exit status %d, %s%n%s", job.id, job.backendId, learner, status, why,
         tail(job.log));
@@ -617,7 +653,8 @@ final class RunManager implements WorkerHandler {
   private void interrupted(LearnerRecord record, String reason, long now) {
     int count = interruptions.merge(record.name(), 1, Integer::sum);
     if (count > settings.maxInterruptions()) {
-      String error = "interrupted " + count + " times (walltime or unwatched ends), more than"
+      String error = "interrupted " + count + " times (walltime, node failures, preemption or"
+          + " unwatched ends), more than"
           + " maxInterruptions(" + settings.maxInterruptions() + "); raise the walltime, or check"
           + " the nodes its jobs ran on";
       update(record.failedOnce(error, now).released(LearnerState.FAILED, now), error);

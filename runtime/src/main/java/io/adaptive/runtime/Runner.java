@@ -16,11 +16,13 @@ import io.adaptive.runtime.launch.WorkerAssignment;
 import io.adaptive.runtime.protocol.ProtocolServer;
 import io.adaptive.runtime.spi.Backend;
 import io.adaptive.runtime.spi.BackendSession;
+import io.adaptive.runtime.spi.ManagerEndpoint;
 import io.adaptive.runtime.spi.WorkerLaunch;
 import io.adaptive.runtime.store.RunDatabase;
 import io.adaptive.runtime.store.RunDirectory;
 import io.adaptive.runtime.store.RunSecret;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -331,9 +333,11 @@ public final class Runner {
       RunManager manager = new RunManager(plan, settings, directory, database, session,
           assignment -> new ProgramLaunch(plan, assignment, relaunch), secret,
           backend.capabilities().cores(), Clock.systemUTC());
-      ProtocolServer server = ProtocolServer.start(secret, manager);
+      ManagerEndpoint endpoint = backend.managerEndpoint();
+      ProtocolServer server = ProtocolServer.start(InetAddress.getByName(endpoint.bindHost()),
+          secret, manager);
       opened.add(0, server);
-      manager.listenAt(server.address());
+      manager.listenAt(endpoint.advertisedHost() + ":" + server.port());
       return RunHandle.start(plan.experiment(), manager, all, opened);
     } catch (IOException | RuntimeException e) {
       closeAll(opened);

@@ -75,6 +75,11 @@ public final class ProtocolServer implements AutoCloseable {
     return socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort();
   }
 
+  /** The port it listens on. */
+  public int port() {
+    return socket.getLocalPort();
+  }
+
   private void acceptLoop() {
     while (!socket.isClosed()) {
       try {

@@ -27,6 +27,15 @@ public interface Backend {
    */
   List<String> check(ExecutionPlan plan);
 
+  /**
+   * Where the run manager listens for this backend's workers. Default:
+   * {@link ManagerEndpoint#LOOPBACK}, for workers on this machine; batch backends listen where
+   * their compute nodes can reach.
+   */
+  default ManagerEndpoint managerEndpoint() {
+    return ManagerEndpoint.LOOPBACK;
+  }
+
   /** Starts a session that submits, tracks and cancels jobs until it is closed. */
   BackendSession open();
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.adaptive.AdaptiveException;
+import io.adaptive.plan.Defaults;
 import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.JobRequest;
 import io.adaptive.runtime.spi.JobState;
@@ -88,7 +89,8 @@ final class BudgetedSessionTest {
   }
 
   private JobRequest request(String learner, int cores, String... command) {
-    return new JobRequest(learner, cores, new WorkerLaunch() {
+    return new JobRequest(learner, "j-" + learner, Defaults.RESOURCES.withCores(cores), dir,
+        new WorkerLaunch() {
       @Override
       public List<String> command() {
         return List.of(command);

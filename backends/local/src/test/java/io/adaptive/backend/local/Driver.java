@@ -31,6 +31,34 @@ record Driver(Process process, Path outputFile) {
     return process.children().toList();
   }
 
+  /**
+   * Waits until {@code learner} has at least {@code points} saved rows; on a timeout the error
+   * shows the driver's output and the job logs, so that a slow or stuck run can be told apart.
+   */
+  void awaitRows(Path store, String learner, long points) throws IOException {
+    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (RunDirectoryFiles.rows(store, learner) < points) {
+      if (System.nanoTime() > end || !process.isAlive()) {
+        StringBuilder logs = new StringBuilder();
+        if (Files.isDirectory(store.resolve("logs"))) {
+          for (Path log : RunDirectoryFiles.logs(store)) {
+            logs.append("--- ").append(log.getFileName()).append('\n')
+                .append(Files.readString(log));
+          }
+        }
+        throw new AssertionError(learner + " has " + RunDirectoryFiles.rows(store, learner)
+            + " saved rows, not " + points + (process.isAlive() ? " after 2 minutes" : " and the"
+            + " driver exited") + "; driver output:\n" + output() + "\njob logs:\n" + logs);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+
   int awaitExit() throws InterruptedException {
     if (!process.waitFor(3, TimeUnit.MINUTES)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -34,7 +34,7 @@ final class FaultToleranceIT {
   void cancelRequest_stopsEveryLearnerAfterItSaved() throws Exception {
     Path store = dir.resolve("store");
     Driver driver = Driver.start(dir, store, "2", "2", "100000", "1", "200");
-    await().atMost(Duration.ofSeconds(60)).until(() -> rows(store, LEARNER) >= 200);
+    driver.awaitRows(store, LEARNER, 200);
 
     Path requests = Files.createDirectories(store.resolve("requests"));
     Path temporary = Files.writeString(requests.resolve("writing.tmp"), "*\n", StandardCharsets.UTF_8);
@@ -50,7 +50,7 @@ final class FaultToleranceIT {
   void hungWorker_isKilledAfterItsHeartbeatTimeout_andItsLearnerResumes() throws Exception {
     Path store = dir.resolve("store");
     Driver driver = Driver.start(dir, store, "1", "1", "2000", "1", "200", "heartbeat=3000");
-    await().atMost(Duration.ofSeconds(60)).until(() -> rows(store, LEARNER) >= 200);
+    driver.awaitRows(store, LEARNER, 200);
     long saved = rows(store, LEARNER);
     List<ProcessHandle> workers = driver.workers();
     assertThat(workers).hasSize(1);

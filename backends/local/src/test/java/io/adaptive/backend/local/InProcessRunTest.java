@@ -276,7 +276,7 @@ final class InProcessRunTest {
   }
 
   private static ResourceShape shape(int cores) {
-    return new ResourceShape(cores, 1, Defaults.MEMORY, Defaults.WALLTIME, "", "", "", 0, false,
+    return new ResourceShape(cores, 1, 1, Defaults.MEMORY, Defaults.WALLTIME, "", "", "", 0, false,
         "", new TreeMap<>(), List.of(), List.of());
   }
 }

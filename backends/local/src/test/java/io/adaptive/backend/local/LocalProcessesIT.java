@@ -51,7 +51,7 @@ final class LocalProcessesIT {
   void killedJob_isResubmitted_andResumesFromItsLastCheckpoint() throws Exception {
     Path store = dir.resolve("store");
     Driver driver = Driver.start(dir, store, "1", "1", "3000", "1", "200");
-    await().atMost(Duration.ofSeconds(60)).until(() -> rows(store, "peak[a=0.01]") >= 300);
+    driver.awaitRows(store, "peak[a=0.01]", 300);
     long saved = rows(store, "peak[a=0.01]");
     List<ProcessHandle> workers = driver.workers();
     assertThat(workers).as("one worker JVM").hasSize(1);
@@ -73,7 +73,7 @@ final class LocalProcessesIT {
   void killedDriver_restartedDriverAdoptsTheRunningWorker_withoutASecondJob() throws Exception {
     Path store = dir.resolve("store");
     Driver driver = Driver.start(dir, store, "1", "1", "6000", "1", "200");
-    await().atMost(Duration.ofSeconds(60)).until(() -> rows(store, "peak[a=0.01]") >= 300);
+    driver.awaitRows(store, "peak[a=0.01]", 300);
     List<ProcessHandle> workers = driver.workers();
     assertThat(workers).hasSize(1);
     driver.process().destroyForcibly();
@@ -94,7 +94,7 @@ final class LocalProcessesIT {
   void killedDriverAndWorkers_theNextRunContinuesFromTheSavedPoints() throws Exception {
     Path store = dir.resolve("store");
     Driver driver = Driver.start(dir, store, "1", "1", "3000", "1", "200");
-    await().atMost(Duration.ofSeconds(60)).until(() -> rows(store, "peak[a=0.01]") >= 300);
+    driver.awaitRows(store, "peak[a=0.01]", 300);
     driver.process().descendants().forEach(ProcessHandle::destroyForcibly);
     driver.process().destroyForcibly();
     driver.process().waitFor(30, TimeUnit.SECONDS);

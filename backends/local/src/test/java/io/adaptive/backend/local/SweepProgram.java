@@ -94,7 +94,7 @@ public final class SweepProgram {
   }
 
   static ResourceShape shape() {
-    return new ResourceShape(1, 1, Defaults.MEMORY, Defaults.WALLTIME, "", "", "", 0, false, "",
+    return new ResourceShape(1, 1, 1, Defaults.MEMORY, Defaults.WALLTIME, "", "", "", 0, false, "",
         new TreeMap<>(), List.of(), List.of());
   }
 }
