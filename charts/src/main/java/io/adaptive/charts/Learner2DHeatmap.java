@@ -9,14 +9,22 @@ import io.adaptive.runtime.store.DataSnapshot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.PlotState;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -29,14 +37,19 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The heatmap of a {@code learner2D}'s data ({@link LearnerPlot} for that kind): the linear
- * interpolant on the Delaunay triangulation of the sampled points, the points on top as small
- * dots, and a colour bar spanning the sampled values. Columns {@code x, y, z} (a vector learner's
+ * interpolant on the Delaunay triangulation of the sampled points, that triangulation drawn in
+ * thin white lines (up to {@value #TRIANGULATION_UP_TO} points; beyond, it would hide the colours),
+ * the points on top as small dots, and a colour bar spanning the sampled values. One unit is as
+ * long on both axes, so shapes are not distorted. Columns {@code x, y, z} (a vector learner's
  * {@code x, y, z0, z1, ...} shows {@code z0}).
  */
 final class Learner2DHeatmap {
 
   /** Pixels of the interpolated image per side; the plot scales it to its data area. */
   static final int RESOLUTION = 400;
+
+  /** Up to this many points the triangulation is drawn. */
+  static final int TRIANGULATION_UP_TO = 2_000;
 
   /** Above this many points the dots shrink, so the colours stay visible where points crowd. */
   private static final int SMALL_DOTS_ABOVE = 1_000;
@@ -100,7 +113,7 @@ final class Learner2DHeatmap {
     if (!rows.isEmpty()) {
       dataset.addSeries(points);
     }
-    XYPlot plot = new XYPlot(dataset, x, y, dots);
+    XYPlot plot = new EqualScalePlot(dataset, x, y, dots, (x1 - x0) / (y1 - y0));
     plot.setNoDataMessage(noData);
 
     JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
@@ -151,13 +164,16 @@ final class Learner2DHeatmap {
       zs.add(row[2]);
     }
     learner.load(ps, zs);
-    int n = RESOLUTION;
-    BufferedImage image = new BufferedImage(n, n, BufferedImage.TYPE_INT_ARGB);
+    // The image has the data's aspect ratio, as the plot does, so lines stay as thin both ways.
+    double aspect = (x1 - x0) / (y1 - y0);
+    int w = aspect >= 1 ? RESOLUTION : Math.max(1, (int) Math.round(RESOLUTION * aspect));
+    int h = aspect >= 1 ? Math.max(1, (int) Math.round(RESOLUTION / aspect)) : RESOLUTION;
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
     boolean any = false;
-    for (int j = 0; j < n; j++) {
-      double yy = y1 - (j + 0.5) / n * (y1 - y0);
-      for (int i = 0; i < n; i++) {
-        double xx = x0 + (i + 0.5) / n * (x1 - x0);
+    for (int j = 0; j < h; j++) {
+      double yy = y1 - (j + 0.5) / h * (y1 - y0);
+      for (int i = 0; i < w; i++) {
+        double xx = x0 + (i + 0.5) / w * (x1 - x0);
         double z = learner.interpolate(xx, yy);
         if (Double.isFinite(z)) {
           image.setRGB(i, j, scale.rgb(z));
@@ -165,7 +181,63 @@ final class Learner2DHeatmap {
         }
       }
     }
-    return any ? image : null;
+    if (!any) {
+      return null;
+    }
+    if (rows.size() <= TRIANGULATION_UP_TO) {
+      Graphics2D g = image.createGraphics();
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(new Color(255, 255, 255, 120));
+      g.setStroke(new BasicStroke(0.6f));
+      Path2D.Double edges = new Path2D.Double();
+      double sx = w / (x1 - x0);
+      double sy = h / (y1 - y0);
+      learner.forEachTriangle(c -> {
+        edges.moveTo((c[0] - x0) * sx, (y1 - c[1]) * sy);
+        edges.lineTo((c[2] - x0) * sx, (y1 - c[3]) * sy);
+        edges.lineTo((c[4] - x0) * sx, (y1 - c[5]) * sy);
+        edges.closePath();
+      });
+      g.draw(edges);
+      g.dispose();
+    }
+    return image;
+  }
+
+  /**
+   * A plot whose data area has the data's aspect ratio: it draws into the largest such area that
+   * fits, centred, so one unit is as long on both axes.
+   */
+  private static final class EqualScalePlot extends XYPlot {
+
+    private final double aspect;
+
+    EqualScalePlot(XYSeriesCollection dataset, NumberAxis x, NumberAxis y,
+        XYLineAndShapeRenderer renderer, double aspect) {
+      super(dataset, x, y, renderer);
+      this.aspect = aspect;
+    }
+
+    @Override
+    public void draw(Graphics2D g2, Rectangle2D area, Point2D anchor, PlotState parentState,
+        PlotRenderingInfo info) {
+      AxisSpace space = calculateAxisSpace(g2, area);
+      Rectangle2D data = space.shrink(area, null);
+      double width = data.getWidth();
+      double height = data.getHeight();
+      if (width > 0 && height > 0 && Double.isFinite(aspect) && aspect > 0) {
+        if (width / height > aspect) {
+          width = height * aspect;
+        } else {
+          height = width / aspect;
+        }
+        double dx = (data.getWidth() - width) / 2;
+        double dy = (data.getHeight() - height) / 2;
+        area = new Rectangle2D.Double(area.getX() + dx, area.getY() + dy,
+            area.getWidth() - 2 * dx, area.getHeight() - 2 * dy);
+      }
+      super.draw(g2, area, anchor, parentState, info);
+    }
   }
 
   /** The viridis colour map (matplotlib's default), linear between 9 of its 256 colours. */

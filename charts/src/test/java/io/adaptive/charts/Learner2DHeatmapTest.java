@@ -7,9 +7,11 @@ import static io.adaptive.charts.Runs.history;
 import static io.adaptive.charts.Runs.learner;
 import static io.adaptive.charts.Runs.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.adaptive.runtime.LearnerStatus;
 import io.adaptive.runtime.learn.Learner2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,79 @@ final class Learner2DHeatmapTest {
     Pngs.assertChart(png, 900, 700);
     assertThat(Pngs.colouredPixels(Pngs.assertChart(png, 900, 700)))
         .as("the heatmap is in colour").isGreaterThan(900L * 700 / 4);
+  }
+
+  @Test
+  void savePng_squareBounds_drawASquareHeatmapInAWideImage() {
+    Path png = dir.resolve("ring.png");
+
+    LearnerPlot.of(ringLearner(dir, 300)).savePng(png, 1000, 600);
+
+    int[] box = heatmapBox(Pngs.assertChart(png, 1000, 600));
+    double width = box[2] - box[0] + 1;
+    double height = box[3] - box[1] + 1;
+    assertThat(width / height).as("one unit as long on both axes").isCloseTo(1.0, within(0.03));
+  }
+
+  @Test
+  void savePng_fewPoints_drawTheTriangulationOverTheColours() {
+    Path png = dir.resolve("ring.png");
+
+    LearnerPlot.of(ringLearner(dir, 300)).savePng(png, 1000, 600);
+
+    BufferedImage image = Pngs.assertChart(png, 1000, 600);
+    int[] box = heatmapBox(image);
+    long light = 0;
+    for (int y = box[1]; y <= box[3]; y++) {
+      for (int x = box[0]; x <= box[2]; x++) {
+        int rgb = image.getRGB(x, y);
+        // No viridis colour has all three channels above 100; white lines over it do.
+        if (Math.min(rgb >> 16 & 0xFF, Math.min(rgb >> 8 & 0xFF, rgb & 0xFF)) >= 115) {
+          light++;
+        }
+      }
+    }
+    // 300 points make about 600 triangles, 900 edges of some 15 pixels each.
+    assertThat(light).as("pixels of triangle edges").isGreaterThan(3_000);
+  }
+
+  /**
+   * The smallest box {x0, y0, x1, y1} around the heatmap's (viridis) pixels: the first run of
+   * columns from the left that have such pixels, so the colour bar further right is left out.
+   */
+  private static int[] heatmapBox(BufferedImage image) {
+    int[] box = {-1, Integer.MAX_VALUE, -1, -1};
+    for (int x = 0; x < image.getWidth(); x++) {
+      int top = -1;
+      int bottom = -1;
+      for (int y = 0; y < image.getHeight(); y++) {
+        if (viridisLike(image.getRGB(x, y))) {
+          top = top < 0 ? y : top;
+          bottom = y;
+        }
+      }
+      if (top < 0) {
+        if (box[0] >= 0) {
+          break; // the end of the heatmap
+        }
+        continue;
+      }
+      box[0] = box[0] < 0 ? x : box[0];
+      box[2] = x;
+      box[1] = Math.min(box[1], top);
+      box[3] = Math.max(box[3], bottom);
+    }
+    assertThat(box[0]).as("the image has heatmap colours").isNotNegative();
+    return box;
+  }
+
+  private static boolean viridisLike(int rgb) {
+    int r = rgb >> 16 & 0xFF;
+    int g = rgb >> 8 & 0xFF;
+    int b = rgb & 0xFF;
+    int min = Math.min(r, Math.min(g, b));
+    int max = Math.max(r, Math.max(g, b));
+    return min < 100 && max - min > 60;
   }
 
   @Test

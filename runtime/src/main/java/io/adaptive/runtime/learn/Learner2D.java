@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Learns a function on a rectangle [{@code xa}, {@code xb}] × [{@code ya}, {@code yb}] by
@@ -177,6 +178,16 @@ public final class Learner2D implements Learner<double[], Double> {
   public double interpolate(double x, double y) {
     core.interpolate(x, y, one, 0);
     return one[0];
+  }
+
+  /**
+   * Gives {@code sink} the corners of every triangle of the Delaunay triangulation of the
+   * evaluated points (the one {@link #interpolate} uses), as {@code {xa, ya, xb, yb, xc, yc}} in
+   * one array that is reused between calls (copy it to keep it). Nothing before the four corners of
+   * the bounds are evaluated.
+   */
+  public void forEachTriangle(Consumer<double[]> sink) {
+    core.forEachTriangle(sink);
   }
 
   /** The number of pending points. */

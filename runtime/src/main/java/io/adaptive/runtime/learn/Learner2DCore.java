@@ -4,6 +4,7 @@
 package io.adaptive.runtime.learn;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * The state and algorithm of learners.md §4 for values of any fixed length {@code vdim}; {@link
@@ -391,6 +392,27 @@ final class Learner2DCore {
    * The linear interpolant of the evaluated points at (x, y) into {@code out[off ..]}; NaN outside
    * the bounds or before the four corners are evaluated.
    */
+  /**
+   * Gives {@code sink} the corners of every triangle of the evaluated points, in the learner's
+   * coordinates, as {x_a, y_a, x_b, y_b, x_c, y_c} in one reused array; nothing before the four
+   * corners of the bounds are evaluated.
+   */
+  void forEachTriangle(Consumer<double[]> sink) {
+    if (!boundsDone()) {
+      return;
+    }
+    Triangulation2D tr = realMesh().tr;
+    double[] corners = new double[6];
+    for (int t = 0; t < tr.nt; t++) {
+      for (int i = 0; i < 3; i++) {
+        int v = tr.tri[3 * t + i];
+        corners[2 * i] = tr.vx[v] * scaleX + meanX;
+        corners[2 * i + 1] = tr.vy[v] * scaleY + meanY;
+      }
+      sink.accept(corners);
+    }
+  }
+
   void interpolate(double x, double y, double[] out, int off) {
     if (!boundsDone() || !inBounds(x, y)) {
       Arrays.fill(out, off, off + vdim, Double.NaN);

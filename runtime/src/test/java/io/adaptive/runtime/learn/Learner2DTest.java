@@ -267,6 +267,38 @@ final class Learner2DTest {
   }
 
   @Test
+  void forEachTriangle_coversTheBoundsOnce_withEulersCountOfTriangles() {
+    Learner2D learner = Learner2D.of(0, 4, -2, 2);
+    List<double[]> none = new ArrayList<>();
+    learner.forEachTriangle(none::add);
+    assertThat(none).as("nothing before the corners are evaluated").isEmpty();
+    int onBoundary = 0;
+    for (int i = 0; i < 200; i++) {
+      double[] p = learner.askPoints(1);
+      learner.tell(p[0], p[1], Math.sin(p[0]) * p[1]);
+      if (p[0] == 0 || p[0] == 4 || p[1] == -2 || p[1] == 2) {
+        onBoundary++;
+      }
+    }
+    double[] area = {0};
+    int[] count = {0};
+    learner.forEachTriangle(c -> {
+      double signed = (c[2] - c[0]) * (c[5] - c[1]) - (c[4] - c[0]) * (c[3] - c[1]);
+      assertThat(signed).as("counter-clockwise, not degenerate").isPositive();
+      for (int k = 0; k < 6; k += 2) {
+        assertThat(c[k]).isBetween(0.0, 4.0);
+        assertThat(c[k + 1]).isBetween(-2.0, 2.0);
+      }
+      area[0] += signed / 2;
+      count[0]++;
+    });
+    assertThat(area[0]).isCloseTo(16.0, offset(1e-9));
+    // A triangulation of n points with h on its convex hull has 2n - 2 - h triangles; the hull is
+    // the rectangle, whose boundary holds the corners and the points chosen on its edges.
+    assertThat(count[0]).isEqualTo(2 * 200 - 2 - onBoundary);
+  }
+
+  @Test
   void vector_twoCopiesOfRing_learnsLikeTheScalarLearner() {
     Learner<double[], double[]> vector =
         Learner2D.vector(-1, 1, -1, 1, 2, new Learner2DLoss.Default());
