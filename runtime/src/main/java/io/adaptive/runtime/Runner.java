@@ -285,6 +285,30 @@ public final class Runner {
   }
 
   /**
+   * The dry run: what running {@code plan} here would start, without starting, writing or
+   * submitting anything. For a batch backend, every job script it would submit (for this store
+   * and this program's command line); for the local backends, the plan's own
+   * {@link ExecutionPlan#explain()}.
+   */
+  public String explain(ExecutionPlan plan) {
+    Objects.requireNonNull(plan, "plan");
+    List<String> command = List.of();
+    if (backend.capabilities().relaunchesProgram()) {
+      try {
+        command = RelaunchCommand.current();
+      } catch (LaunchCommandException e) {
+        command = List.of("<this JVM cannot be relaunched: start the program with java -cp ...>");
+      }
+    }
+    return backend.explain(plan, root(plan), command);
+  }
+
+  private Path root(ExecutionPlan plan) {
+    return (store != null ? store
+        : Path.of("runs", LearnerNames.experiment(plan.experiment()))).toAbsolutePath();
+  }
+
+  /**
    * Like {@link #run}, but returns at once with a handle to watch, await or cancel the run, which
    * goes on in a thread of its own. In a worker it never returns, as {@link #run}.
    *
@@ -296,8 +320,7 @@ public final class Runner {
     if (Role.isWorker()) {
       runWorkerAndExit(plan);
     }
-    Path root = (store != null ? store
-        : Path.of("runs", LearnerNames.experiment(plan.experiment()))).toAbsolutePath();
+    Path root = root(plan);
     RunDirectory directory = new RunDirectory(root);
     List<String> problems = new ArrayList<>();
     checkWritable(directory, problems);

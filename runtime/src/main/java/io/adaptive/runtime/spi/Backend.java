@@ -4,6 +4,7 @@
 package io.adaptive.runtime.spi;
 
 import io.adaptive.plan.ExecutionPlan;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,6 +35,17 @@ public interface Backend {
    */
   default ManagerEndpoint managerEndpoint() {
     return ManagerEndpoint.LOOPBACK;
+  }
+
+  /**
+   * The dry run: what a run of {@code plan} would start, as text, without starting, writing or
+   * submitting anything. Batch backends show every job script. Default: {@code plan.explain()}.
+   *
+   * @param runDirectory the run's directory, absolute
+   * @param command the command line that relaunches the program; empty if jobs are not relaunched
+   */
+  default String explain(ExecutionPlan plan, Path runDirectory, List<String> command) {
+    return plan.explain();
   }
 
   /** Starts a session that submits, tracks and cancels jobs until it is closed. */

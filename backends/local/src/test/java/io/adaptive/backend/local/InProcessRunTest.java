@@ -76,6 +76,14 @@ final class InProcessRunTest {
   }
 
   @Test
+  void explain_localBackend_isThePlansOwnText_andCreatesNothing() {
+    ExecutionPlan plan = plan(task("a", x -> x * x, new Goal.Points(200), 2));
+
+    assertThat(runner().explain(plan)).isEqualTo(plan.explain());
+    assertThat(dir.resolve("store")).doesNotExist();
+  }
+
+  @Test
   void run_sameStoreAgainWithAHigherGoal_continuesFromTheSavedData() throws Exception {
     runner().run(plan(task("a", x -> x * x, new Goal.Points(100), 1)));
     RunResult more = runner().run(plan(task("a", x -> x * x, new Goal.Points(300), 1)));
