@@ -325,7 +325,7 @@ final class EvaluatorHub implements AutoCloseable {
     close(server);
     for (Connection connection : all) {
       connection.send("BYE");
-      log.info("evaluator {} evaluated {} points", connection.name, connection.evaluated.get());
+      log.info("evaluator {} sent back {} results", connection.name, connection.evaluated.get());
       lost(connection, "the worker ended");
     }
   }

@@ -440,6 +440,8 @@ public final class Worker {
               + "\n  (on evaluator " + reply.evaluator() + ")"), reply.nonFinite(), false);
         }
         default -> {
+          log.info("learner {}: evaluator {} left with the point {}; it is evaluated again",
+              task.name(), reply.evaluator(), PointEvaluation.describe(point));
           return new Evaluation<>(point, null, null, false, true);
         }
       }
