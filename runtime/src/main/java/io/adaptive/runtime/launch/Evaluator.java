@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -211,10 +212,11 @@ public final class Evaluator {
       }
       BoundLearner<?, ?> learner = learners.get((int) index);
       String point = words.get(3);
-      running.put(id, pools.get((int) index).submit(() -> {
+      // Registered before it starts, so that a quick evaluation finds itself there and replies.
+      FutureTask<Void> evaluation = new FutureTask<>(() -> {
         String reply = answer(id, learner, point);
         evaluated.incrementAndGet();
-        if (running.remove(id) != null) {
+        if (running.remove(id) != null) { // else cancelled: the worker no longer waits for it
           synchronized (out) {
             try {
               EvaluatorWire.writeLine(out, reply);
@@ -223,7 +225,9 @@ public final class Evaluator {
             }
           }
         }
-      }));
+      }, null);
+      running.put(id, evaluation);
+      pools.get((int) index).execute(evaluation);
     }
   }
 
