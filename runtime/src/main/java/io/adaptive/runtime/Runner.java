@@ -6,6 +6,8 @@ package io.adaptive.runtime;
 import io.adaptive.AdaptiveException;
 import io.adaptive.plan.ExecutionPlan;
 import io.adaptive.plan.LearnerNames;
+import io.adaptive.runtime.launch.Evaluator;
+import io.adaptive.runtime.launch.JobTasks;
 import io.adaptive.runtime.launch.LaunchCommandException;
 import io.adaptive.runtime.launch.PointPolicy;
 import io.adaptive.runtime.launch.RelaunchCommand;
@@ -265,7 +267,9 @@ public final class Runner {
 
   /**
    * In a worker, runs this JVM's learner and ends the JVM with its exit status: this method never
-   * returns there, so code below it runs in the driver only. In the driver, runs every learner of
+   * returns there, so code below it runs in the driver only. In an evaluator (a task of a
+   * multi-task job other than the first, {@link Role#EVALUATOR}) it evaluates points for its job's
+   * worker and ends the JVM likewise. In the driver, runs every learner of
    * {@code plan} to its goal and returns the result; learners already done in the store are not
    * run again. Interrupting the calling thread cancels the run (workers save first).
    *
@@ -310,7 +314,7 @@ public final class Runner {
 
   /**
    * Like {@link #run}, but returns at once with a handle to watch, await or cancel the run, which
-   * goes on in a thread of its own. In a worker it never returns, as {@link #run}.
+   * goes on in a thread of its own. In a worker or an evaluator it never returns, as {@link #run}.
    *
    * @throws RunEnvironmentException if the run cannot start here (all problems at once)
    * @throws AdaptiveException if the store is in use by another run manager
@@ -319,6 +323,9 @@ public final class Runner {
     Objects.requireNonNull(plan, "plan");
     if (Role.isWorker()) {
       runWorkerAndExit(plan);
+    }
+    if (Role.isEvaluator()) {
+      runEvaluatorAndExit(plan);
     }
     Path root = root(plan);
     RunDirectory directory = new RunDirectory(root);
@@ -386,9 +393,21 @@ public final class Runner {
     int status;
     try {
       status = Worker.run(plan, WorkerAssignment.fromEnvironment(System.getenv()),
-          StopRequest.onSignals());
+          JobTasks.fromEnvironment(System.getenv()), StopRequest.onSignals());
     } catch (RuntimeException | Error e) {
       log.error("the worker crashed", e);
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  // An evaluator holds no data: SIGTERM may end it at once, its points are the worker's to redo.
+  private static void runEvaluatorAndExit(ExecutionPlan plan) {
+    int status;
+    try {
+      status = Evaluator.run(plan, System.getenv());
+    } catch (RuntimeException | Error e) {
+      log.error("the evaluator crashed", e);
       status = 1;
     }
     System.exit(status);

@@ -6,14 +6,21 @@ package io.adaptive.runtime.launch;
 import java.util.Map;
 
 /**
- * Whether this JVM is the driver or a worker, and what a worker was told. A worker is the user's
- * own program started again with {@code ADAPTIVE_ROLE=worker} (the system property
- * {@code -Dadaptive.role=worker} wins over the environment).
+ * Whether this JVM is the driver, a worker or an evaluator, and what it was told. A worker is the
+ * user's own program started again with {@code ADAPTIVE_ROLE=worker} (the system property
+ * {@code -Dadaptive.role=worker} wins over the environment). In a job of several tasks
+ * ({@code resources().tasks(n)}), the first task is the worker and every other task runs the same
+ * program with {@code ADAPTIVE_ROLE=evaluator}: it connects to the worker through the
+ * {@link #RENDEZVOUS} file and evaluates the points the worker sends it.
  */
 public final class Role {
 
-  /** Environment variable: {@code worker} in a worker. */
+  /** Environment variable: {@value #WORKER} in a worker, {@value #EVALUATOR} in an evaluator. */
   public static final String ROLE = "ADAPTIVE_ROLE";
+  /** The value of {@link #ROLE} in the task that runs the learners of a job. */
+  public static final String WORKER = "worker";
+  /** The value of {@link #ROLE} in the other tasks of a multi-task job. */
+  public static final String EVALUATOR = "evaluator";
   /** Environment variable: the run directory, absolute. */
   public static final String STORE = "ADAPTIVE_STORE";
   /** Environment variable: the learners this worker runs, one name per line. */
@@ -34,6 +41,30 @@ public final class Role {
   /** Environment variable: the {@link PointPolicy} for NaN and infinite values. */
   public static final String ON_NON_FINITE = "ADAPTIVE_ON_NON_FINITE";
 
+  /**
+   * Environment variable: how many tasks (processes) the job runs, in every task of a multi-task
+   * job; absent or {@code 1} for a job of one process.
+   */
+  public static final String TASKS = "ADAPTIVE_TASKS";
+  /**
+   * Environment variable: the rendezvous file of a multi-task job, absolute, on a file system every
+   * task sees (batch backends: {@code <run dir>/jobs/<job id>.evaluators}). The worker writes
+   * {@code <host>:<port>} there, atomically; the evaluators wait for it and connect.
+   */
+  public static final String RENDEZVOUS = "ADAPTIVE_RENDEZVOUS";
+  /**
+   * Environment variable, optional: the host name or address the worker of a multi-task job
+   * writes to the rendezvous file for its evaluators to connect to, for nodes whose canonical host
+   * name does not reach them (set it to the address on the fast network, for example). Default:
+   * the canonical host name of the worker's node.
+   */
+  public static final String EVALUATOR_HOST = "ADAPTIVE_EVALUATOR_HOST";
+  /**
+   * Environment variable, optional: how long an evaluator waits for the rendezvous file, in
+   * milliseconds. Default {@link JobTasks#DEFAULT_RENDEZVOUS_TIMEOUT} (10 minutes).
+   */
+  public static final String RENDEZVOUS_TIMEOUT_MILLIS = "ADAPTIVE_RENDEZVOUS_TIMEOUT_MILLIS";
+
   private Role() {}
 
   /** True if this JVM runs as a worker. */
@@ -42,7 +73,19 @@ public final class Role {
   }
 
   static boolean isWorker(Map<String, String> environment) {
-    String role = System.getProperty("adaptive.role", environment.getOrDefault(ROLE, "driver"));
-    return role.equals("worker");
+    return role(environment).equals(WORKER);
+  }
+
+  /** True if this JVM runs as an evaluator: a task of a multi-task job other than the first. */
+  public static boolean isEvaluator() {
+    return isEvaluator(System.getenv());
+  }
+
+  static boolean isEvaluator(Map<String, String> environment) {
+    return role(environment).equals(EVALUATOR);
+  }
+
+  private static String role(Map<String, String> environment) {
+    return System.getProperty("adaptive.role", environment.getOrDefault(ROLE, "driver"));
   }
 }

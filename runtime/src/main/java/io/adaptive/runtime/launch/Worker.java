@@ -37,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * Runs one learner of a plan in this JVM: proves its plan to the run manager, loads the learner's
  * saved data, keeps {@code cores} evaluations in flight until the goal is met, saves at every save
  * interval and at the end, and reports progress.
+ *
+ * <p>In a job of several tasks ({@link JobTasks}) the worker evaluates with {@code cores / tasks}
+ * threads of its own and hands the other points to the job's {@link Evaluator}s, which connect to
+ * it through the rendezvous file: each takes as many points at once as it has threads. A point
+ * whose evaluator goes away is evaluated again, here or on another evaluator, without counting
+ * as a failed attempt.
  */
 public final class Worker {
 
@@ -51,11 +57,16 @@ public final class Worker {
 
   private final ExecutionPlan plan;
   private final WorkerAssignment assignment;
+  private final JobTasks tasks;
   private final StopRequest stopRequest;
+  /** The job's evaluators; null in a job of one task. */
+  private EvaluatorHub hub;
 
-  private Worker(ExecutionPlan plan, WorkerAssignment assignment, StopRequest stopRequest) {
+  private Worker(ExecutionPlan plan, WorkerAssignment assignment, JobTasks tasks,
+      StopRequest stopRequest) {
     this.plan = plan;
     this.assignment = assignment;
+    this.tasks = tasks;
     this.stopRequest = stopRequest;
   }
 
@@ -69,7 +80,80 @@ public final class Worker {
    *     stops with {@link ExitStatus#WALLTIME} or {@link ExitStatus#STOPPED}
    */
   public static int run(ExecutionPlan plan, WorkerAssignment assignment, StopRequest stopRequest) {
-    return new Worker(plan, assignment, stopRequest).run();
+    return run(plan, assignment, JobTasks.single(), stopRequest);
+  }
+
+  /**
+   * Runs the assigned learners to their goals as the first task of a job of {@code tasks}, and
+   * returns the exit status ({@link ExitStatus}). With one task this is
+   * {@link #run(ExecutionPlan, WorkerAssignment, StopRequest)}; with more, the worker listens on
+   * every interface (an ephemeral port), publishes {@code <host>:<port>} in the rendezvous file
+   * for the evaluators, evaluates with {@code cores / tasks} threads itself, and at the end tells
+   * the evaluators to exit and writes {@code ended} to the rendezvous file.
+   *
+   * @param tasks the job's tasks, from {@link JobTasks#fromEnvironment}
+   * @param stopRequest as {@link #run(ExecutionPlan, WorkerAssignment, StopRequest)}
+   */
+  public static int run(ExecutionPlan plan, WorkerAssignment assignment, JobTasks tasks,
+      StopRequest stopRequest) {
+    Worker worker = new Worker(plan, assignment, tasks, stopRequest);
+    if (!tasks.isMultiTask()) {
+      return worker.run();
+    }
+    try {
+      worker.hub = EvaluatorHub.open(new java.net.InetSocketAddress(0).getAddress(),
+          assignment.secret(), worker.fingerprints());
+      String host = tasks.evaluatorHost().isEmpty()
+          ? java.net.InetAddress.getLocalHost().getCanonicalHostName() : tasks.evaluatorHost();
+      Rendezvous.publish(tasks.rendezvous(), host + ":" + worker.hub.port());
+      log.info("waiting for {} evaluators at {}:{} (rendezvous file {}); evaluating with {}"
+          + " threads here meanwhile", tasks.tasks() - 1, host, worker.hub.port(),
+          tasks.rendezvous(), tasks.threadsPerTask(worker.cores()));
+    } catch (IOException e) {
+      log.error("this worker cannot open its port for the evaluators of its job, or write the"
+          + " rendezvous file {} ({}): {}; the run directory must be writable on every node",
+          tasks.rendezvous(), Role.RENDEZVOUS, e.toString());
+      if (worker.hub != null) {
+        worker.hub.close();
+      }
+      return ExitStatus.REFUSED;
+    }
+    try {
+      return worker.run();
+    } finally {
+      worker.hub.close();
+      try {
+        Rendezvous.publish(tasks.rendezvous(), Rendezvous.ENDED);
+      } catch (IOException e) {
+        log.warn("cannot mark the rendezvous file {} ended: {}", tasks.rendezvous(), e.toString());
+      }
+    }
+  }
+
+  /** The fingerprints of the job's learners, in its order; evaluators must have the same. */
+  private List<String> fingerprints() {
+    List<String> fingerprints = new ArrayList<>();
+    for (String learner : assignment.learners()) {
+      try {
+        fingerprints.add(PlanFingerprint.of(plan.learner(learner)));
+      } catch (IllegalArgumentException e) {
+        fingerprints.add("unknown"); // the learner's own run refuses it, with the reason
+      }
+    }
+    return fingerprints;
+  }
+
+  /** The cores of the whole job: its learners' added up. */
+  private int cores() {
+    int cores = 0;
+    for (String learner : assignment.learners()) {
+      try {
+        cores += plan.learner(learner).resources().cores();
+      } catch (IllegalArgumentException e) {
+        // refused later, see above
+      }
+    }
+    return cores;
   }
 
   private int run() {
@@ -149,9 +233,9 @@ public final class Worker {
     try (LearnerDataFile<P, V> data = DataFiles.open(
         directory.dataFile(task.name()), task.name(), fingerprint, learner.codec())) {
       data.loadInto(learner);
-      log.info("learner {} resumed from {} saved points ({} s run so far), {} cores",
+      log.info("learner {} resumed from {} saved points ({} s run so far), {} cores{}",
           task.name(), learner.npoints(), data.elapsedNanos() / 1_000_000_000L,
-          task.resources().cores());
+          task.resources().cores(), tasks.isMultiTask() ? " in " + tasks.tasks() + " tasks" : "");
       return new Loop<>(task, bound, data, link).run();
     }
   }
@@ -163,7 +247,9 @@ public final class Worker {
     private final BoundLearner.PointFunction<P, V> function;
     private final LearnerDataFile<P, V> data;
     private final ManagerLink link;
+    /** Evaluations this JVM runs at once; more go to evaluators while they have threads free. */
     private final int cores;
+    private final int learnerIndex;
     private final long startNanos = System.nanoTime();
     private final long walltimeEnd;
     private final long elapsedBefore;
@@ -176,6 +262,8 @@ public final class Worker {
     private final long timeoutNanos;
     private long skipped;
     private int inFlight;
+    /** Of {@link #inFlight}, those on evaluators. */
+    private int remoteInFlight;
     private long reportedPoints;
 
     Loop(LearnerTask task, BoundLearner<P, V> bound, LearnerDataFile<P, V> data,
@@ -185,7 +273,9 @@ public final class Worker {
       this.function = bound.function();
       this.data = data;
       this.link = link;
-      this.cores = task.resources().cores();
+      this.cores = tasks.isMultiTask() ? tasks.threadsPerTask(task.resources().cores())
+          : task.resources().cores();
+      this.learnerIndex = assignment.learners().indexOf(task.name());
       this.elapsedBefore = data.elapsedNanos();
       long walltime = task.resources().walltime().toNanos();
       this.walltimeEnd = startNanos + walltime - Math.min(walltime / 10, 60_000_000_000L);
@@ -230,10 +320,13 @@ public final class Worker {
           wait = Math.min(wait, STOP_CHECK_NANOS);
           Future<Evaluation<P, V>> done = completions.poll(wait, TimeUnit.NANOSECONDS);
           while (done != null) {
-            if (running.remove(done) != null) {
-              inFlight--;
+            Started<P> started = running.remove(done);
+            if (started != null) {
+              ended(started);
               Evaluation<P, V> evaluation = done.get();
-              if (evaluation.error() == null) {
+              if (evaluation.lost()) {
+                retries.add(evaluation.point()); // its evaluator went away: not a failed attempt
+              } else if (evaluation.error() == null) {
                 learner.tell(evaluation.point(), evaluation.value());
                 attempts.remove(evaluation.point());
               } else if (!survives(evaluation)) {
@@ -282,11 +375,24 @@ public final class Worker {
       }
     }
 
+    private void ended(Started<P> started) {
+      inFlight--;
+      if (started.remote()) {
+        remoteInFlight--;
+      }
+    }
+
+    /** Evaluations that could start now: free threads here and on the evaluators. */
+    private int free() {
+      int local = Math.max(0, cores - (inFlight - remoteInFlight));
+      return local + (hub == null ? 0 : hub.free());
+    }
+
     private void fill() {
-      while (inFlight < cores && !retries.isEmpty()) {
+      while (free() > 0 && !retries.isEmpty()) {
         submit(retries.poll());
       }
-      int wanted = cores - inFlight;
+      int wanted = free();
       if (wanted > 0) {
         Asked<P> asked = learner.ask(wanted, true);
         for (P point : asked.points()) {
@@ -297,24 +403,48 @@ public final class Worker {
 
     private void submit(P point) {
       inFlight++;
-      Future<Evaluation<P, V>> future = completions.submit(() -> {
-        try {
-          V value = function.apply(point);
-          if (value == null) {
-            return new Evaluation<>(point, null,
-                new NullPointerException("the function returned null at " + point), false);
+      // Here first; when this JVM's threads are busy, on an evaluator. If every evaluator filled
+      // up meanwhile (or left), here after all: briefly one more than its threads.
+      EvaluatorHub.Slot slot = inFlight - remoteInFlight <= cores || hub == null ? null
+          : hub.reserve();
+      Future<Evaluation<P, V>> future;
+      if (slot == null) {
+        future = completions.submit(() -> {
+          PointEvaluation<V> result = PointEvaluation.of(function, point);
+          return new Evaluation<>(point, result.value(), result.error(), result.nonFinite(),
+              false);
+        });
+      } else {
+        remoteInFlight++;
+        future = completions.submit(() -> remote(slot, point));
+      }
+      running.put(future, new Started<>(point, System.nanoTime(), slot != null));
+    }
+
+    private Evaluation<P, V> remote(EvaluatorHub.Slot slot, P point) throws InterruptedException {
+      EvaluatorHub.Reply reply = slot.evaluate(learnerIndex,
+          EvaluatorWire.encode(learner.codec().point(), point));
+      switch (reply.kind()) {
+        case VALUE -> {
+          try {
+            return new Evaluation<>(point, EvaluatorWire.decode(learner.codec().value(),
+                reply.value()), null, false, false);
+          } catch (EvaluatorWire.MalformedException e) {
+            return new Evaluation<>(point, null, new RemoteEvaluationException(
+                "evaluator " + reply.evaluator() + " sent a value this worker cannot read: "
+                + e.getMessage()), false, false);
           }
-          if (!isFinite(value)) {
-            return new Evaluation<>(point, null, new ArithmeticException(
-                "the function returned a non-finite value at " + point + ": " + describe(value)),
-                true);
-          }
-          return new Evaluation<>(point, value, null, false);
-        } catch (Exception | LinkageError | AssertionError e) {
-          return new Evaluation<>(point, null, e, false);
         }
-      });
-      running.put(future, new Started<>(point, System.nanoTime()));
+        case ERROR -> {
+          return new Evaluation<>(point, null, new RemoteEvaluationException(reply.error().strip()
+              + "\n  (on evaluator " + reply.evaluator() + ")"), reply.nonFinite(), false);
+        }
+        default -> {
+          log.info("learner {}: evaluator {} left with the point {}; it is evaluated again",
+              task.name(), reply.evaluator(), PointEvaluation.describe(point));
+          return new Evaluation<>(point, null, null, false, true);
+        }
+      }
     }
 
     /** Evaluations past the evaluation timeout: abandoned, their threads interrupted. */
@@ -328,9 +458,9 @@ public final class Worker {
         if (now - entry.getValue().nanos() > timeoutNanos) {
           running.remove(entry.getKey());
           entry.getKey().cancel(true);
-          inFlight--;
+          ended(entry.getValue());
           late.add(new Evaluation<>(entry.getValue().point(), null, new TimeoutException(
-              "the evaluation took longer than " + assignment.evaluationTimeout()), false));
+              "the evaluation took longer than " + assignment.evaluationTimeout()), false, false));
         }
       }
       return late;
@@ -414,25 +544,11 @@ public final class Worker {
     return 0;
   }
 
-  private static boolean isFinite(Object value) {
-    if (value instanceof Double d) {
-      return Double.isFinite(d);
-    }
-    if (value instanceof double[] values) {
-      for (double v : values) {
-        if (!Double.isFinite(v)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
+  /**
+   * What came of one point: a value, an error, or lost (its evaluator went away before answering).
+   */
+  private record Evaluation<P, V>(P point, V value, Throwable error, boolean nonFinite,
+      boolean lost) {}
 
-  private static String describe(Object value) {
-    return value instanceof double[] values ? java.util.Arrays.toString(values) : value.toString();
-  }
-
-  private record Evaluation<P, V>(P point, V value, Throwable error, boolean nonFinite) {}
-
-  private record Started<P>(P point, long nanos) {}
+  private record Started<P>(P point, long nanos, boolean remote) {}
 }

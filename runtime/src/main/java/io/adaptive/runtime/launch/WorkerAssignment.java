@@ -62,7 +62,7 @@ public record WorkerAssignment(
   /** The environment variables that carry this assignment to a relaunched worker. */
   public Map<String, String> environment() {
     Map<String, String> environment = new LinkedHashMap<>();
-    environment.put(Role.ROLE, "worker");
+    environment.put(Role.ROLE, Role.WORKER);
     environment.put(Role.STORE, store.toString());
     environment.put(Role.LEARNER, String.join("\n", learners));
     environment.put(Role.JOB, job);

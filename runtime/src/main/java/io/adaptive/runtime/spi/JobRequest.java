@@ -4,7 +4,11 @@
 package io.adaptive.runtime.spi;
 
 import io.adaptive.plan.ResourceShape;
+import io.adaptive.runtime.launch.JobTasks;
+import io.adaptive.runtime.launch.Role;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,5 +39,46 @@ public record JobRequest(String learner, String job, ResourceShape resources, Pa
   /** The cores the job uses; the local backends count them against their budget. */
   public int cores() {
     return resources.cores();
+  }
+
+  /** The processes the job runs: {@code resources().tasks()}. */
+  public int tasks() {
+    return resources.tasks();
+  }
+
+  /**
+   * Where the worker of a multi-task job publishes its address for the job's other tasks:
+   * {@code <run dir>/jobs/<job>.evaluators}. Every task must see it (a shared file system).
+   */
+  public Path rendezvousFile() {
+    return runDirectory.resolve("jobs").resolve(job + ".evaluators");
+  }
+
+  /**
+   * The environment variables to add for task {@code task} of this job (0 is the first): the
+   * worker's ({@link WorkerLaunch#environment()}); with several tasks, also {@code ADAPTIVE_TASKS}
+   * and {@code ADAPTIVE_RENDEZVOUS} ({@link #rendezvousFile()}), and for every task but the first
+   * {@code ADAPTIVE_ROLE=evaluator}.
+   *
+   * @param evaluatorHost the host the worker advertises to its evaluators
+   *     ({@code ADAPTIVE_EVALUATOR_HOST}), e.g. {@code 127.0.0.1} when every task runs on this
+   *     machine; empty for the worker node's canonical host name
+   * @throws IllegalArgumentException if {@code task} is not one of the job's tasks
+   */
+  public Map<String, String> taskEnvironment(int task, String evaluatorHost) {
+    Objects.requireNonNull(evaluatorHost, "evaluatorHost");
+    if (task < 0 || task >= tasks()) {
+      throw new IllegalArgumentException("task '" + task + "' is not one of the " + tasks()
+          + " tasks of job " + job + "; tasks count from 0");
+    }
+    Map<String, String> environment = new LinkedHashMap<>(launch.environment());
+    if (tasks() > 1) {
+      environment.putAll(new JobTasks(tasks(), rendezvousFile(), evaluatorHost,
+          JobTasks.DEFAULT_RENDEZVOUS_TIMEOUT).environment());
+      if (task > 0) {
+        environment.put(Role.ROLE, Role.EVALUATOR);
+      }
+    }
+    return environment;
   }
 }

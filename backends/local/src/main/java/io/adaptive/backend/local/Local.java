@@ -11,9 +11,14 @@ import io.adaptive.runtime.spi.Backend;
  *
  * <ul>
  *   <li>{@link #processes()}: each job is a child JVM running the user's program again in worker
- *       role (SPMD, like a batch job). The default.
+ *       role (SPMD, like a batch job). The default. A job of several tasks
+ *       ({@code resources().tasks(n)}) is that many child JVMs: the worker and {@code n - 1}
+ *       evaluators ({@code ADAPTIVE_ROLE=evaluator}), which meet through
+ *       {@code <run dir>/jobs/<job id>.evaluators} and the loopback interface; the job's cores
+ *       count against the budget once, and its processes are stopped and killed together.
  *   <li>{@link #inProcess()}: each job is a thread of this JVM; nothing is relaunched, so it works
- *       from anywhere (tests, notebooks, a build tool's JVM).
+ *       from anywhere (tests, notebooks, a build tool's JVM). It ignores {@code tasks(n)}: a
+ *       job's worker evaluates with all of the job's cores as threads of this JVM.
  * </ul>
  */
 public final class Local {

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * sleeps, save interval in milliseconds, then any of: {@code mismatch} (workers build another
  * plan), {@code throw} (the function throws for the first learner), {@code pattern} (the first
  * job prints a line the driver kills on), {@code walltime=<ms>} (each job's walltime),
- * {@code heartbeat=<ms>} (the driver's heartbeat timeout), {@code maxFailures=<n>}, {@code pack=<learners per job>}.
+ * {@code heartbeat=<ms>} (the driver's heartbeat timeout), {@code maxFailures=<n>}, {@code pack=<learners per job>},
+ * {@code cores=<n>} and {@code tasks=<n>} (each learner's job: cores in all, split among its tasks).
  */
 public final class SweepProgram {
 
@@ -45,6 +46,8 @@ public final class SweepProgram {
     long heartbeatMillis = option(flags, "heartbeat", 120_000);
     int maxFailures = (int) option(flags, "maxFailures", 3);
     int pack = (int) option(flags, "pack", 1);
+    int cores = (int) option(flags, "cores", 1);
+    int jobTasks = (int) option(flags, "tasks", 1);
     Path marker = store.resolveSibling("printed-the-pattern");
 
     List<LearnerTask> tasks = new ArrayList<>();
@@ -75,7 +78,8 @@ public final class SweepProgram {
         return x + (a * a) / (a * a + x * x);
       });
       tasks.add(new LearnerTask("peak[a=" + a + "]", List.of(new Parameter("a", a)), spec,
-          new Goal.Points(points), shape().withWalltime(Duration.ofMillis(walltimeMillis))));
+          new Goal.Points(points),
+          shape(cores, jobTasks).withWalltime(Duration.ofMillis(walltimeMillis))));
     }
     ExecutionPlan plan = new ExecutionPlan("peak", tasks);
 
@@ -94,7 +98,11 @@ public final class SweepProgram {
   }
 
   static ResourceShape shape() {
-    return new ResourceShape(1, 1, 1, Defaults.MEMORY, Defaults.WALLTIME, "", "", "", 0, false, "",
+    return shape(1, 1);
+  }
+
+  static ResourceShape shape(int cores, int tasks) {
+    return new ResourceShape(cores, 1, tasks, Defaults.MEMORY, Defaults.WALLTIME, "", "", "", 0, false, "",
         new TreeMap<>(), List.of(), List.of());
   }
 }
