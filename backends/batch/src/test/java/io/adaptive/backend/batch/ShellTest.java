@@ -35,9 +35,15 @@ final class ShellTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"plain", "a'b"})
-  void quote_withoutControlCharacters_usesSingleQuotes(String value) {
+  @ValueSource(strings = {"a'b", "a b", "~", "$x", "*"})
+  void quote_specialCharacters_usesSingleQuotes(String value) {
     assertThat(Shell.quote(value)).startsWith("'").endsWith("'");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"plain", "/opt/jdk/bin/java", "-Xmx3072m", "--ntasks=3", "a,b:c@d%e+f"})
+  void quote_safeWord_staysAsItIs(String value) {
+    assertThat(Shell.quote(value)).isEqualTo(value);
   }
 
   /** What bash makes of {@code word}: printf writes it back byte for byte. */
