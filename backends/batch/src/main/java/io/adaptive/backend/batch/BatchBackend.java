@@ -161,6 +161,7 @@ public final class BatchBackend implements Backend {
    * @param command the user's program as started: java, JVM options, main class, arguments
    * @throws IllegalArgumentException if a learner's resources cannot be rendered
    */
+  @Override
   public String explain(ExecutionPlan plan, Path runDirectory, List<String> command) {
     Path root = runDirectory.toAbsolutePath();
     Path tagFile = root.resolve("jobs").resolve(RunTag.FILE);

@@ -149,6 +149,7 @@ public final class SlurmBackend implements Backend {
    * The dry run for a run directory and the command line of the program; see
    * {@link BatchBackend#explain(ExecutionPlan, Path, List)}.
    */
+  @Override
   public String explain(ExecutionPlan plan, Path runDirectory, List<String> command) {
     return batch.explain(plan, runDirectory, command);
   }
