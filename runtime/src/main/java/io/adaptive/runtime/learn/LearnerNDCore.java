@@ -73,6 +73,9 @@ final class LearnerNDCore {
   private final double[] chosen;
   private final double[] scaled;
   private final int[] tuple;
+  private final double[] work = new double[64];
+  private final int[] cols = new int[5];
+  private final double[] withNeighbour;
   private final TriangulationND.IntList found = new TriangulationND.IntList();
 
   LearnerNDCore(double[] lower, double[] upper, int vdim, LearnerNDLoss lossFunction, long seed) {
@@ -121,6 +124,7 @@ final class LearnerNDCore {
     this.chosen = new double[dim];
     this.scaled = new double[dim];
     this.tuple = new int[k];
+    this.withNeighbour = new double[(k + 1) * (dim + vdim)];
   }
 
   double lower(int i) {
@@ -560,7 +564,7 @@ final class LearnerNDCore {
   double computeLoss(int s) {
     tri.vertices(s, simplex);
     if (lossFunction instanceof LearnerNDLoss.Uniform) {
-      return SimplexGeometry.volume(simplex, dim);
+      return SimplexGeometry.volume(simplex, dim, work);
     }
     if (lossFunction instanceof LearnerNDLoss.Std) {
       double sum = 0;
@@ -578,7 +582,7 @@ final class LearnerNDCore {
         double std = Math.sqrt(var / k);
         sum += std * std;
       }
-      double vol = SimplexGeometry.volume(simplex, dim);
+      double vol = SimplexGeometry.volume(simplex, dim, work);
       return Math.sqrt(sum) * Math.pow(vol, 1.0 / dim) + vol;
     }
     int big = dim + vdim;
@@ -586,11 +590,10 @@ final class LearnerNDCore {
       liftVertex(tri.vertex(s, i), i, big);
     }
     if (lossFunction instanceof LearnerNDLoss.Default) {
-      return SimplexGeometry.embeddedVolume(lifted, dim, big);
+      return SimplexGeometry.embeddedVolume(lifted, dim, big, work(dim, big), cols);
     }
     double sum = 0;
     int count = 0;
-    double[] withNeighbour = new double[(k + 1) * big];
     System.arraycopy(lifted, 0, withNeighbour, 0, k * big);
     for (int i = 0; i < k; i++) {
       int o = tri.opposingVertex(s, i);
@@ -603,16 +606,21 @@ final class LearnerNDCore {
       for (int c = 0; c < vdim; c++) {
         withNeighbour[k * big + dim + c] = value(o, c);
       }
-      sum += SimplexGeometry.embeddedVolume(withNeighbour, dim + 1, big);
+      sum += SimplexGeometry.embeddedVolume(withNeighbour, dim + 1, big, work(dim + 1, big), cols);
       count++;
     }
     double triangle = count == 0 ? 0 : sum / count;
     if (lossFunction instanceof LearnerNDLoss.Curvature curvature) {
-      double vol = SimplexGeometry.volume(simplex, dim);
+      double vol = SimplexGeometry.volume(simplex, dim, work);
       return Math.pow(triangle + curvature.exploration() * Math.pow(vol, (2.0 + dim) / dim),
           1.0 / (2 + dim));
     }
     return triangle;
+  }
+
+  private double[] work(int kk, int big) {
+    int need = kk * big + kk * kk;
+    return need <= work.length ? work : new double[need];
   }
 
   private void liftVertex(int v, int at, int big) {

@@ -69,12 +69,32 @@ final class SimplexGeometry {
     }
   }
 
+  // det of the k×k matrix at m[off..]; k ≤ 3 here (minors of 2- and 3-simplices)
+  private static double detAt(double[] m, int off, int k) {
+    switch (k) {
+      case 1:
+        return m[off];
+      case 2:
+        return m[off] * m[off + 3] - m[off + 2] * m[off + 1];
+      case 3:
+        return m[off] * (m[off + 4] * m[off + 8] - m[off + 5] * m[off + 7])
+            - m[off + 1] * (m[off + 3] * m[off + 8] - m[off + 5] * m[off + 6])
+            + m[off + 2] * (m[off + 3] * m[off + 7] - m[off + 4] * m[off + 6]);
+      default:
+        return det(java.util.Arrays.copyOfRange(m, off, off + k * k), k);
+    }
+  }
+
   /**
    * The volume of the {@code dim}-simplex {@code pts} ({@code dim+1} points of dimension {@code
    * dim}): {@code |det(p_i − p_last)| / dim!}, python-adaptive's {@code volume}.
    */
   static double volume(double[] pts, int dim) {
-    double[] m = new double[dim * dim];
+    return volume(pts, dim, new double[dim * dim]);
+  }
+
+  /** {@link #volume(double[], int)} with a work array of at least {@code dim²} values. */
+  static double volume(double[] pts, int dim, double[] m) {
     int last = dim * dim;
     for (int i = 0; i < dim; i++) {
       for (int c = 0; c < dim; c++) {
@@ -91,7 +111,15 @@ final class SimplexGeometry {
    * better conditioned for thin simplices.
    */
   static double embeddedVolume(double[] pts, int k, int dim) {
-    double[] e = new double[k * dim];
+    return embeddedVolume(pts, k, dim, new double[k * dim + k * k], new int[k]);
+  }
+
+  /**
+   * {@link #embeddedVolume(double[], int, int)} with work arrays of at least {@code k·dim + k²}
+   * doubles and {@code k} ints.
+   */
+  static double embeddedVolume(double[] pts, int k, int dim, double[] work, int[] cols) {
+    double[] e = work;
     for (int i = 0; i < k; i++) {
       for (int c = 0; c < dim; c++) {
         e[i * dim + c] = pts[(i + 1) * dim + c] - pts[c];
@@ -100,8 +128,7 @@ final class SimplexGeometry {
     if (dim == k) {
       return Math.abs(det(e, k)) / factorial(k);
     }
-    double[] minor = new double[k * k];
-    int[] cols = new int[k];
+    int mo = k * dim;
     for (int i = 0; i < k; i++) {
       cols[i] = i;
     }
@@ -109,10 +136,10 @@ final class SimplexGeometry {
     while (true) {
       for (int r = 0; r < k; r++) {
         for (int c = 0; c < k; c++) {
-          minor[r * k + c] = e[r * dim + cols[c]];
+          work[mo + r * k + c] = e[r * dim + cols[c]];
         }
       }
-      double m = det(minor, k);
+      double m = detAt(work, mo, k);
       sum += m * m;
       int i = k - 1;
       while (i >= 0 && cols[i] == dim - k + i) {
@@ -192,6 +219,11 @@ final class SimplexGeometry {
    * python-adaptive's {@code point_in_simplex}.
    */
   static boolean pointInSimplex(double[] p, int poff, double[] pts, int dim) {
+    return pointInSimplex(p, poff, pts, dim, dim == 2 ? null : new double[18]);
+  }
+
+  /** {@link #pointInSimplex(double[], int, double[], int)} with a work array of 18 values. */
+  static boolean pointInSimplex(double[] p, int poff, double[] pts, int dim, double[] work) {
     if (dim == 2) {
       double p0x = pts[0];
       double p0y = pts[1];
@@ -210,21 +242,20 @@ final class SimplexGeometry {
       return t >= -EPS && s + t <= 1 + EPS;
     }
     // Cramer's rule on (p1−p0, p2−p0, p3−p0) α = p − p0
-    double[] m = new double[9];
+    double[] m = work;
     for (int i = 0; i < 3; i++) {
       for (int c = 0; c < 3; c++) {
         m[c * 3 + i] = pts[(i + 1) * 3 + c] - pts[c];
       }
     }
-    double det = det(m, 3);
+    double det = detAt(m, 0, 3);
     double sum = 0;
-    double[] mi = new double[9];
     for (int i = 0; i < 3; i++) {
-      System.arraycopy(m, 0, mi, 0, 9);
+      System.arraycopy(m, 0, work, 9, 9);
       for (int c = 0; c < 3; c++) {
-        mi[c * 3 + i] = p[poff + c] - pts[c];
+        work[9 + c * 3 + i] = p[poff + c] - pts[c];
       }
-      double alpha = det(mi, 3) / det;
+      double alpha = detAt(work, 9, 3) / det;
       if (!(alpha > -EPS)) {
         return false;
       }
@@ -238,7 +269,11 @@ final class SimplexGeometry {
    * component to the power {@code dim}; below 1e-8 a simplex counts as flat.
    */
   static boolean almostFlat(double[] pts, int dim) {
-    double[] m = new double[dim * dim];
+    return almostFlat(pts, dim, new double[dim * dim]);
+  }
+
+  /** {@link #almostFlat(double[], int)} with a work array of at least {@code dim²} values. */
+  static boolean almostFlat(double[] pts, int dim, double[] m) {
     double mean = 0;
     for (int i = 0; i < dim; i++) {
       for (int c = 0; c < dim; c++) {
@@ -249,7 +284,8 @@ final class SimplexGeometry {
     }
     mean /= dim * dim;
     double vol = Math.abs(det(m, dim)) / factorial(dim);
-    return !(vol / Math.pow(mean, dim) >= 1e-8);
+    double scale = dim == 2 ? mean * mean : mean * mean * mean;
+    return !(vol / scale >= 1e-8);
   }
 
   /**

@@ -51,6 +51,7 @@ final class TriangulationND {
   private final double[] pts;
   private final double[] sq;
   private final double[] point;
+  private final double[] work = new double[32];
   private int[] stack = new int[64];
   private int[] cavity = new int[64];
   private int ncav;
@@ -150,13 +151,13 @@ final class TriangulationND {
 
   double volume(int s) {
     vertices(s, pts);
-    return SimplexGeometry.volume(pts, dim);
+    return SimplexGeometry.volume(pts, dim, work);
   }
 
   /** Whether {@code p} lies in simplex {@code s}, with python-adaptive's tolerance. */
   boolean pointIn(double[] p, int s) {
     vertices(s, pts);
-    return SimplexGeometry.pointInSimplex(p, 0, pts, dim);
+    return SimplexGeometry.pointInSimplex(p, 0, pts, dim, work);
   }
 
   // ------------------------------------------------------------------ building
@@ -383,7 +384,7 @@ final class TriangulationND {
     if (!(inside * beyond < 0)) {
       return false;
     }
-    return !SimplexGeometry.almostFlat(replaced(s, i, v), dim);
+    return !SimplexGeometry.almostFlat(replaced(s, i, v), dim, work);
   }
 
   // The signed volume (times dim!) of simplex s with its i-th vertex replaced by v (v = −1: none).
@@ -420,7 +421,7 @@ final class TriangulationND {
         }
         double before = orient(c, i, -1);
         double after = orient(c, i, v);
-        boolean good = before * after > 0 && !SimplexGeometry.almostFlat(replaced(c, i, v), dim);
+        boolean good = before * after > 0 && !SimplexGeometry.almostFlat(replaced(c, i, v), dim, work);
         if (!good) {
           if (n < 0) {
             continue; // the vertex lies on this hull face: no simplex there
