@@ -182,6 +182,11 @@ final class LearnerNDCore {
     }
     if (tri.insert(v, hint == null ? -1 : hint)) {
       afterInsert();
+      // Entries of deleted simplices stay in the queue until popped; without a sweep the heap
+      // would hold every simplex ever made (~30 per point in 3-D) and grow slower to sift.
+      if (queue.size() > 2 * tri.count() + 4096) {
+        queue.retain(this::current);
+      }
     }
   }
 
