@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -441,6 +442,24 @@ public final class Adaptive {
    */
   public static LearnerNDDefinition learnerND(Box box, ToDoubleFunction<double[]> function) {
     return new LearnerNDValue(Objects.requireNonNull(box, "box"), Defaults.LOSS_ND,
+        Objects.requireNonNull(function, "function"));
+  }
+
+  /**
+   * A learner of a vector-valued {@code function} on a box in 2 or 3 dimensions: python-adaptive's
+   * {@code LearnerND} with array output. The lifted volumes use every output; values are scaled by
+   * the range over all outputs. Its data has columns x, y[, z], value0, value1, ...
+   *
+   * @param box the domain, checked as for {@link #learnerND}
+   * @param outputs how many values {@code function} returns, 1 or more; {@code compile()} reports
+   *     less
+   * @param function the function; returns an array of {@code outputs} values
+   * @return the learner; immutable
+   * @throws NullPointerException if {@code box} or {@code function} is null
+   */
+  public static LearnerNDVectorDefinition learnerNDVector(Box box, int outputs,
+      Function<double[], double[]> function) {
+    return new LearnerNDVectorValue(Objects.requireNonNull(box, "box"), outputs, Defaults.LOSS_ND,
         Objects.requireNonNull(function, "function"));
   }
 

@@ -22,6 +22,7 @@ import io.adaptive.plan.LossND;
 import io.adaptive.plan.Loss1D;
 import io.adaptive.plan.Loss2D;
 import io.adaptive.plan.VectorLearner2DSpec;
+import io.adaptive.plan.VectorLearnerNDSpec;
 import io.adaptive.plan.Memory;
 import io.adaptive.plan.Parameter;
 import io.adaptive.plan.ResourceShape;
@@ -298,6 +299,8 @@ final class ExperimentCompiler {
       return "learner2DVector";
     } else if (definition instanceof LearnerNDValue) {
       return "learnerND";
+    } else if (definition instanceof LearnerNDVectorValue) {
+      return "learnerNDVector";
     } else if (definition instanceof AverageValue) {
       return "average";
     } else if (definition instanceof Average1DValue) {
@@ -366,7 +369,19 @@ final class ExperimentCompiler {
       return checked(checks, () -> new VectorLearner2DSpec(d.x().lower(), d.x().upper(),
           d.y().lower(), d.y().upper(), d.outputs(), d.loss(), d.function()));
     } else if (definition instanceof LearnerNDValue d) {
-      return learnerND(d, prefix + " > learnerND");
+      return checked(boxAndLossND(d.box(), d.loss(), prefix + " > learnerND"),
+          () -> new LearnerNDSpec(lowers(d.box()), uppers(d.box()), d.loss(),
+              Defaults.LEARNER_ND_SEED, d.function()));
+    } else if (definition instanceof LearnerNDVectorValue d) {
+      String path = prefix + " > learnerNDVector";
+      List<Validation<Seq<Finding>, ?>> checks = boxAndLossND(d.box(), d.loss(), path);
+      if (d.outputs() < 1) {
+        checks.add(finding(path, RANK_LEARNER, "outputs " + d.outputs() + " is less than 1;"
+            + " give the length of the arrays the function returns, e.g. learnerNDVector("
+            + d.box() + ", 2, p -> new double[] {p[0] * p[1], p[0] - p[1]})"));
+      }
+      return checked(checks, () -> new VectorLearnerNDSpec(lowers(d.box()), uppers(d.box()),
+          d.outputs(), d.loss(), Defaults.LEARNER_ND_SEED, d.function()));
     } else if (definition instanceof AverageValue d) {
       return average(d, prefix + " > average");
     } else if (definition instanceof Average1DValue d) {
@@ -593,9 +608,9 @@ final class ExperimentCompiler {
 
   private static final List<String> AXES = List.of("x", "y", "z");
 
-  private static Validation<Seq<Finding>, LearnerSpec> learnerND(LearnerNDValue d, String path) {
+  private static List<Validation<Seq<Finding>, ?>> boxAndLossND(Box box, LossND loss,
+      String path) {
     List<Validation<Seq<Finding>, ?>> checks = new ArrayList<>();
-    Box box = d.box();
     int dim = box.dimension();
     if (dim != 2 && dim != 3) {
       String fix = dim < 2
@@ -610,16 +625,16 @@ final class ExperimentCompiler {
       String axis = i < AXES.size() ? AXES.get(i) : "interval " + (i + 1);
       checks.add(interval(box.intervals().get(i), path + " > box > " + axis));
     }
-    checks.add(lossND(d.loss(), path));
-    return checked(checks, () -> {
-      List<Double> lower = new ArrayList<>();
-      List<Double> upper = new ArrayList<>();
-      for (Interval interval : box.intervals()) {
-        lower.add(interval.lower());
-        upper.add(interval.upper());
-      }
-      return new LearnerNDSpec(lower, upper, d.loss(), Defaults.LEARNER_ND_SEED, d.function());
-    });
+    checks.add(lossND(loss, path));
+    return checks;
+  }
+
+  private static List<Double> lowers(Box box) {
+    return box.intervals().stream().map(Interval::lower).collect(Collectors.toList());
+  }
+
+  private static List<Double> uppers(Box box) {
+    return box.intervals().stream().map(Interval::upper).collect(Collectors.toList());
   }
 
   private static Validation<Seq<Finding>, LossND> lossND(LossND loss, String learnerPath) {

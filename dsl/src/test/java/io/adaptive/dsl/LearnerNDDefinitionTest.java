@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.adaptive.plan.Defaults;
 import io.adaptive.plan.LearnerNDSpec;
 import io.adaptive.plan.LossND;
+import io.adaptive.plan.VectorLearnerNDSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,31 @@ final class LearnerNDDefinitionTest {
     assertThat(problems(learnerND(CUBE, p -> p[0]).loss(curvatureLossND(Double.NaN))))
         .containsExactly("learn > learnerND > loss: curvatureLossND(NaN): exploration is NaN;"
             + " use 0.0 or more, such as python-adaptive's curvatureLossND(0.05)");
+  }
+
+  // ---------------------------------------------------------------- learnerNDVector
+
+  @Test
+  void learnerNDVector_compiles_withOutputsAndLoss() {
+    VectorLearnerNDSpec spec = (VectorLearnerNDSpec) one(learnerNDVector(CUBE, 2,
+        p -> new double[] {p[0], p[1] * p[2]}).loss(stdLossND())).compile().learners().get(0)
+        .spec();
+    assertThat(spec.type()).isEqualTo("learnerNDVector");
+    assertThat(spec.outputs()).isEqualTo(2);
+    assertThat(spec.lower()).containsExactly(-1.0, 0.0, 3.0);
+    assertThat(spec.loss()).isEqualTo(new LossND.Std());
+    assertThat(spec.function().apply(new double[] {1, 2, 3})).containsExactly(1.0, 6.0);
+  }
+
+  @Test
+  void learnerNDVector_noOutputsAndFlatBox_areReportedTogether() {
+    assertThat(problems(learnerNDVector(box(interval(0.0, 1.0), interval(1.0, 1.0)), 0,
+        p -> new double[0]))).containsExactly(
+        "learn > learnerNDVector > box > y: interval(1.0, 1.0) is a single point; make the upper"
+            + " bound greater than the lower bound",
+        "learn > learnerNDVector: outputs 0 is less than 1; give the length of the arrays the"
+            + " function returns, e.g. learnerNDVector(box(interval(0.0, 1.0), interval(1.0,"
+            + " 1.0)), 2, p -> new double[] {p[0] * p[1], p[0] - p[1]})");
   }
 
   @Test

@@ -19,6 +19,7 @@ import io.adaptive.plan.Sample;
 import io.adaptive.plan.SequenceLearnerSpec;
 import io.adaptive.plan.VectorLearner1DSpec;
 import io.adaptive.plan.VectorLearner2DSpec;
+import io.adaptive.plan.VectorLearnerNDSpec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -65,6 +66,12 @@ public final class Learners {
       return new BoundLearner<double[], Double>(
           LearnerND.of(lower, upper, loss(nd.loss()), nd.seed()),
           p -> nd.function().applyAsDouble(p.clone()));
+    } else if (spec instanceof VectorLearnerNDSpec nd) {
+      double[] lower = nd.lower().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] upper = nd.upper().stream().mapToDouble(Double::doubleValue).toArray();
+      return new BoundLearner<double[], double[]>(
+          LearnerND.vector(lower, upper, nd.outputs(), loss(nd.loss()), nd.seed()),
+          p -> nd.function().apply(p.clone()));
     } else if (spec instanceof AverageLearnerSpec average) {
       return new BoundLearner<Long, Double>(
           new AverageLearner(average.atol(), average.rtol(), average.minPoints()),

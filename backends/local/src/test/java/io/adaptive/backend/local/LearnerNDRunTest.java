@@ -69,6 +69,23 @@ final class LearnerNDRunTest {
     assertThat(rows).as("the first run's points are kept").containsAll(lines);
   }
 
+  @Test
+  void learnerNDVector_twoOutputsIn2D_writesXyValue0Value1() throws Exception {
+    ExecutionPlan plan = experiment("pair")
+        .learn(p -> learnerNDVector(box(interval(0.0, 1.0), interval(0.0, 2.0)), 2,
+            q -> new double[] {q[0] * q[1], Math.sin(3 * q[0])}))
+        .until(points(100))
+        .compile();
+
+    RunResult result = run(plan);
+
+    assertThat(result.succeeded()).as(result.summary()).isTrue();
+    assertThat(result.learners().get(0).kind()).isEqualTo("learnerNDVector");
+    List<String> lines = Files.readAllLines(result.learners().get(0).data());
+    assertThat(lines.get(0)).isEqualTo("x,y,value0,value1");
+    assertThat(lines.size() - 1).isGreaterThanOrEqualTo(100);
+  }
+
   /** A spherical shell on a tilted plane: LearnerND's 3-D ring. */
   static double shell(double[] p) {
     double r = p[0] * p[0] + p[1] * p[1] + (p[2] - 1) * (p[2] - 1) - 0.5;
