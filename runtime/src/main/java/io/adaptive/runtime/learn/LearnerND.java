@@ -31,8 +31,9 @@ import java.util.function.BiConsumer;
  * the simplex's loss by volume. {@code loss()} is the largest simplex loss ({@code real} is ignored,
  * as in the reference), infinite until there is a triangulation. Losses: {@link LearnerNDLoss}.
  *
- * <p><b>What differs, and why.</b> Point location is a visibility walk rather than a scan of every
- * simplex, so a tell costs O(log N)-ish rather than O(N); the lifted volume of the default loss is
+ * <p><b>What differs, and why.</b> A point is located from the simplex it was chosen in (a
+ * visibility walk for points told without an ask) rather than by a scan of every simplex, so the
+ * cost of a tell does not grow with N; the lifted volume of the default loss is
  * computed by Cauchy–Binet rather than the Cayley–Menger determinant (the same volume, better
  * conditioned; losses agree to rounding); {@code loss()} is kept in an indexed heap rather than
  * recomputed as a maximum over all simplices. Queue entries go stale when a simplex's loss is

@@ -127,14 +127,6 @@ final class LearnerNDCore {
     this.withNeighbour = new double[(k + 1) * (dim + vdim)];
   }
 
-  double lower(int i) {
-    return lower[i];
-  }
-
-  double upper(int i) {
-    return upper[i];
-  }
-
   TriangulationND triangulation() {
     return built ? tri : null;
   }
