@@ -105,6 +105,36 @@ final class LearnerNDConformanceTest {
     }
   }
 
+  /**
+   * No reference exists for batches of LearnerND; the spec's band for Learner2D (a batch of 16
+   * lands in the ask(1) band) is applied to the ask(1) checkpoint: pending points must split the
+   * loss well enough that 16 points asked at once do as well as 16 asked one by one.
+   */
+  @Test
+  void ask16Loop_ring_lossAndRmsNearTheAsk1ReferenceAt1008Points() {
+    List<String[]> rows = rows("learnerND_ring_sequence.csv");
+    LearnerND learner = LearnerND.of(LO, HI);
+    while (learner.npoints() < 1000) {
+      Asked<double[]> asked = learner.ask(16, true);
+      assertThat(asked.points()).hasSize(16);
+      for (double[] p : asked.points()) {
+        learner.tell(p, ring(p[0], p[1]));
+      }
+    }
+    assertThat(learner.npoints()).isEqualTo(1008);
+    assertThat(learner.pendingCount()).isZero();
+    double reference = 0.0023950779462985168; // learnerND_ring_checkpoints.csv, 1000 points
+    assertThat(learner.loss()).isBetween(0.5 * reference, 1.5 * reference);
+    LearnerND referencePoints = LearnerND.of(LO, HI);
+    for (String[] row : rows) {
+      referencePoints.tell(new double[] {number(row[1]), number(row[2])}, number(row[3]));
+    }
+    double expected = rms(referencePoints);
+    assertThat(rms(learner)).as("RMS (the reference's 1 000 points give %s)", expected)
+        .isBetween(0.9 * expected, 1.1 * expected);
+    LearnerNDTest.assertDelaunay(learner.core().triangulation(), 16);
+  }
+
   private static void run(LearnerND learner, int target) {
     while (learner.npoints() < target) {
       double[] p = learner.ask(1, true).points().get(0);
