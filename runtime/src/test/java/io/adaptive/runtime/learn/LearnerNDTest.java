@@ -231,6 +231,34 @@ final class LearnerNDTest {
     assertDelaunay(learner.core().triangulation(), 0);
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 5, 8})
+  void pointsInFlight_toldInRandomOrder3D_allAnsweredDistinctAndDelaunay(long seed) {
+    // like a pool of workers: asks of a few points, answers in any order, ~20 in flight
+    SplittableRandom random = new SplittableRandom(seed);
+    LearnerND learner = LearnerND.of(LO3, HI3);
+    List<double[]> inFlight = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    while (learner.npoints() < 600) {
+      if (inFlight.size() < 20) {
+        for (double[] p : learner.ask(1 + random.nextInt(4), true).points()) {
+          assertThat(seen.add(Arrays.toString(p))).as("seed %d: %s asked twice", seed,
+              Arrays.toString(p)).isTrue();
+          for (int c = 0; c < 3; c++) {
+            assertThat(p[c]).isBetween(LO3[c], HI3[c]);
+          }
+          inFlight.add(p);
+        }
+      }
+      double[] p = inFlight.remove(random.nextInt(inFlight.size()));
+      learner.tell(p, shell(p));
+      assertThat(learner.pendingCount()).isEqualTo(inFlight.size());
+    }
+    assertDelaunay(learner.core().triangulation(), seed);
+    assertThat(volume(learner.core().triangulation())).isCloseTo(1.0, within(1e-9));
+    assertThat(learner.loss()).isFinite().isPositive();
+  }
+
   @Test
   void ask_tellPendingFalse_leavesTheStateUnchanged() {
     LearnerND learner = run3D(new LearnerNDLoss.Default(), 150);
