@@ -54,7 +54,7 @@ public class LearnerNDBench {
     return p[0] + Math.exp(-(r * r) / 0.01);
   }
 
-  /** reference/README.md: ring(x, y) = x + exp(-(r*r) / a⁴), r = x² + y² − 0.75², a = 0.2. */
+  /** reference/README.md: ring = x + exp(-(r*r) / a⁴), r = x² + y² − 0.75², a = 0.2. */
   static double ring(double[] p) {
     double a = 0.2;
     double r = p[0] * p[0] + p[1] * p[1] - 0.75 * 0.75;

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       "  npoints     the number of evaluated points",
       "  quit        ends the server; so does the end of the input",
       "Points: learner1d and integrator 'x'; average 'seed'; average1d 'seed x'; learner2d 'x y'"
-          + " (its value is 'z'); learnernd 'x y' or 'x y z' (its value is 'value'). Values: 'y', or"
+          + " (its value is 'z'); learnernd 'x y' or 'x y z' (its value is 'value')."
+          + " Values: 'y', or"
           + " 'y0 y1 ...' with --outputs. A bad request is answered 'error <message>' and the"
           + " server goes on. Numbers are written so that they parse back to the identical"
           + " double; inf, -inf and nan are read too.",

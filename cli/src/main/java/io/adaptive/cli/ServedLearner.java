@@ -76,7 +76,7 @@ final class ServedLearner<P, V> {
         p -> p[0] + " " + p[1], words -> number(words[0], "z"));
   }
 
-  /** A {@code learnernd} learner in 2 or 3 dimensions: points {@code x y [z]}, values {@code value}. */
+  /** A 2- or 3-D {@code learnernd}: points {@code x y [z]}, values {@code value}. */
   static ServedLearner<double[], Double> learnerND(LearnerND learner) {
     List<String> names = List.of("x", "y", "z").subList(0, learner.dimension());
     return new ServedLearner<>("learnernd", learner, names, List.of("value"), words -> {

@@ -47,7 +47,8 @@ import java.util.function.ToDoubleFunction;
  * }</pre>
  *
  * <p>Learners, each python-adaptive's namesake: {@link #learner1D learner1D},
- * {@link #learner1DVector learner1DVector}, {@link #learner2D learner2D}, {@link #learnerND learnerND}, {@link #average average}, {@link #average1D average1D},
+ * {@link #learner1DVector learner1DVector}, {@link #learner2D learner2D}, {@link #average average}, {@link #average1D average1D},
+ * {@link #learnerND learnerND}, {@link #learnerNDVector learnerNDVector},
  * {@link #integrator integrator}, {@link #sequence sequence} and {@link #balancing balancing};
  * {@link #withExtras withExtras} keeps extra data with each point (a data saver). A learn function
  * may return any of them ({@link LearnerDefinition}).
