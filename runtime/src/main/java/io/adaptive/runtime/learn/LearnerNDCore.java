@@ -302,13 +302,22 @@ final class LearnerNDCore {
     if (recording && !savedSplits.containsKey(s)) {
       savedSplits.put(s, sp == null ? null : sp.copy());
     }
-    if (sp == null) {
+    boolean fresh = sp == null;
+    if (fresh) {
       tri.vertices(s, simplex);
       sp = new PendingSplit(dim, simplex);
       split[s] = sp;
       version[s]++; // its real entry is stale now
     }
-    return sp.insert(raw, ps);
+    int[] made = sp.insert(raw, ps);
+    if (fresh && made.length == 0) {
+      // the point lay in no sub-simplex after all (rounding at the tolerance): keep the simplex
+      // whole, and in the queue
+      split[s] = null;
+      version[s]++;
+      pushAll(s);
+    }
+    return made;
   }
 
   int pendingCount() {
