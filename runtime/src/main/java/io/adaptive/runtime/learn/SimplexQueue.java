@@ -13,11 +13,12 @@ import java.util.Arrays;
  * first. Entries are never updated in place: an entry carries the simplex slot, the slot's version
  * when it was pushed and a sub-simplex index, and the learner skips the ones that went stale.
  *
- * <p>A binary heap over parallel primitive arrays: pushing and popping cost O(log n) and allocate
- * nothing once the arrays have grown.
+ * <p>A binary heap of entry ids over parallel primitive arrays: sifting moves one int per level,
+ * pushing and popping cost O(log n) and allocate nothing once the arrays have grown.
  */
 final class SimplexQueue {
 
+  // entries, by id
   private double[] rank = new double[64]; // round8(loss)·1e8, larger first
   private long[] verts01 = new long[64]; // vertex indices 0 and 1 of the simplex
   private long[] verts23 = new long[64]; // vertex indices 2 and 3
@@ -26,6 +27,11 @@ final class SimplexQueue {
   private int[] slot = new int[64];
   private int[] version = new int[64];
   private int[] subIndex = new int[64];
+  private int[] free = new int[64];
+  private int nfree;
+  private int ids;
+
+  private int[] heap = new int[64]; // entry ids in heap order
   private int size;
 
   /** The tuple {@code (0,)} python-adaptive uses for a real simplex. */
@@ -37,6 +43,8 @@ final class SimplexQueue {
 
   void clear() {
     size = 0;
+    nfree = 0;
+    ids = 0;
   }
 
   /**
@@ -73,57 +81,82 @@ final class SimplexQueue {
   }
 
   void push(double lossValue, long v01, long v23, long subKey, int s, int ver, int subIdx) {
-    if (size == rank.length) {
-      int n = size * 2;
-      rank = Arrays.copyOf(rank, n);
-      verts01 = Arrays.copyOf(verts01, n);
-      verts23 = Arrays.copyOf(verts23, n);
-      sub = Arrays.copyOf(sub, n);
-      loss = Arrays.copyOf(loss, n);
-      slot = Arrays.copyOf(slot, n);
-      version = Arrays.copyOf(version, n);
-      subIndex = Arrays.copyOf(subIndex, n);
+    int id;
+    if (nfree > 0) {
+      id = free[--nfree];
+    } else {
+      id = ids++;
+      if (id == rank.length) {
+        int n = id * 2;
+        rank = Arrays.copyOf(rank, n);
+        verts01 = Arrays.copyOf(verts01, n);
+        verts23 = Arrays.copyOf(verts23, n);
+        sub = Arrays.copyOf(sub, n);
+        loss = Arrays.copyOf(loss, n);
+        slot = Arrays.copyOf(slot, n);
+        version = Arrays.copyOf(version, n);
+        subIndex = Arrays.copyOf(subIndex, n);
+      }
     }
-    int i = size++;
-    set(i, rank(lossValue), v01, v23, subKey, lossValue, s, ver, subIdx);
-    siftUp(i);
+    rank[id] = rank(lossValue);
+    verts01[id] = v01;
+    verts23[id] = v23;
+    sub[id] = subKey;
+    loss[id] = lossValue;
+    slot[id] = s;
+    version[id] = ver;
+    subIndex[id] = subIdx;
+    if (size == heap.length) {
+      heap = Arrays.copyOf(heap, size * 2);
+    }
+    siftUp(size++, id);
   }
 
   int topSlot() {
-    return slot[0];
+    return slot[heap[0]];
   }
 
   int topVersion() {
-    return version[0];
+    return version[heap[0]];
   }
 
   int topSubIndex() {
-    return subIndex[0];
+    return subIndex[heap[0]];
   }
 
   double topLoss() {
-    return loss[0];
+    return loss[heap[0]];
   }
 
   void pop() {
+    release(heap[0]);
     size--;
     if (size > 0) {
-      move(size, 0);
-      siftDown(0);
+      siftDown(0, heap[size]);
     }
+  }
+
+  private void release(int id) {
+    if (nfree == free.length) {
+      free = Arrays.copyOf(free, nfree * 2);
+    }
+    free[nfree++] = id;
   }
 
   /** Removes every entry for which {@code keep} is false, then restores the heap. */
   void retain(EntryFilter keep) {
     int m = 0;
     for (int i = 0; i < size; i++) {
-      if (keep.keep(slot[i], version[i], subIndex[i])) {
-        move(i, m++);
+      int id = heap[i];
+      if (keep.keep(slot[id], version[id], subIndex[id])) {
+        heap[m++] = id;
+      } else {
+        release(id);
       }
     }
     size = m;
     for (int i = size / 2 - 1; i >= 0; i--) {
-      siftDown(i);
+      siftDown(i, heap[i]);
     }
   }
 
@@ -133,72 +166,48 @@ final class SimplexQueue {
     boolean keep(int slot, int version, int subIndex);
   }
 
-  private void set(int i, double r, long a, long b, long c, double l, int s, int ver, int si) {
-    rank[i] = r;
-    verts01[i] = a;
-    verts23[i] = b;
-    sub[i] = c;
-    loss[i] = l;
-    slot[i] = s;
-    version[i] = ver;
-    subIndex[i] = si;
-  }
-
-  private void move(int from, int to) {
-    set(to, rank[from], verts01[from], verts23[from], sub[from], loss[from], slot[from],
-        version[from], subIndex[from]);
-  }
-
-  private void swap(int i, int j) {
-    double r = rank[i];
-    long a = verts01[i];
-    long b = verts23[i];
-    long c = sub[i];
-    double l = loss[i];
-    int s = slot[i];
-    int v = version[i];
-    int si = subIndex[i];
-    move(j, i);
-    set(j, r, a, b, c, l, s, v, si);
-  }
-
-  // Whether entry i comes before entry j.
-  private boolean before(int i, int j) {
-    if (rank[i] != rank[j]) {
-      return rank[i] > rank[j];
+  // Whether entry a comes before entry b.
+  private boolean before(int a, int b) {
+    if (rank[a] != rank[b]) {
+      return rank[a] > rank[b];
     }
-    if (verts01[i] != verts01[j]) {
-      return verts01[i] < verts01[j];
+    if (verts01[a] != verts01[b]) {
+      return verts01[a] < verts01[b];
     }
-    if (verts23[i] != verts23[j]) {
-      return verts23[i] < verts23[j];
+    if (verts23[a] != verts23[b]) {
+      return verts23[a] < verts23[b];
     }
-    return sub[i] < sub[j];
+    return sub[a] < sub[b];
   }
 
-  private void siftUp(int i) {
+  // Places entry id at position i or above, moving parents down into the hole.
+  private void siftUp(int i, int id) {
     while (i > 0) {
       int p = (i - 1) >>> 1;
-      if (!before(i, p)) {
-        return;
+      int parent = heap[p];
+      if (!before(id, parent)) {
+        break;
       }
-      swap(i, p);
+      heap[i] = parent;
       i = p;
     }
+    heap[i] = id;
   }
 
-  private void siftDown(int i) {
+  // Places entry id at position i or below, moving children up into the hole.
+  private void siftDown(int i, int id) {
     while (true) {
       int l = 2 * i + 1;
       if (l >= size) {
-        return;
+        break;
       }
-      int c = l + 1 < size && before(l + 1, l) ? l + 1 : l;
-      if (!before(c, i)) {
-        return;
+      int c = l + 1 < size && before(heap[l + 1], heap[l]) ? l + 1 : l;
+      if (!before(heap[c], id)) {
+        break;
       }
-      swap(i, c);
+      heap[i] = heap[c];
       i = c;
     }
+    heap[i] = id;
   }
 }
