@@ -10,6 +10,8 @@ import io.adaptive.runtime.learn.IntegratorLearner;
 import io.adaptive.runtime.learn.Learner1D;
 import io.adaptive.runtime.learn.Learner2D;
 import io.adaptive.runtime.learn.Learner2DLoss;
+import io.adaptive.runtime.learn.LearnerND;
+import io.adaptive.runtime.learn.LearnerNDLoss;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
       "  npoints     the number of evaluated points",
       "  quit        ends the server; so does the end of the input",
       "Points: learner1d and integrator 'x'; average 'seed'; average1d 'seed x'; learner2d 'x y'"
-          + " (its value is 'z'). Values: 'y', or"
+          + " (its value is 'z'); learnernd 'x y' or 'x y z' (its value is 'value')."
+          + " Values: 'y', or"
           + " 'y0 y1 ...' with --outputs. A bad request is answered 'error <message>' and the"
           + " server goes on. Numbers are written so that they parse back to the identical"
           + " double; inf, -inf and nan are read too.",
@@ -54,20 +57,25 @@ import picocli.CommandLine.Spec;
       "  adaptive serve average --atol=0.01",
       "  adaptive serve average1d --bounds=-1,1 --min-samples=20",
       "  adaptive serve integrator --bounds=0,1 --tol=1e-8",
-      "  adaptive serve learner2d --bounds=-1,1,-1,1 --loss=uniform"
+      "  adaptive serve learner2d --bounds=-1,1,-1,1 --loss=uniform",
+      "  adaptive serve learnernd --bounds=-1,1,-1,1,0,2 --loss=curvature"
     })
 final class ServeCommand implements Callable<Integer> {
 
-  static final List<String> KINDS = List.of("learner1d", "average", "average1d", "integrator", "learner2d");
+  static final List<String> KINDS =
+      List.of("learner1d", "average", "average1d", "integrator", "learner2d", "learnernd");
   static final List<String> LOSSES =
       List.of("default", "uniform", "curvature", "triangle", "abs-min-log", "resolution");
   static final List<String> LOSSES_2D =
       List.of("default", "uniform", "resolution", "min-triangle-surface", "triangle");
+  static final List<String> LOSSES_ND =
+      List.of("default", "uniform", "std", "triangle", "curvature");
 
   // Which kinds each option applies to: an option given to another kind is refused, not ignored.
   private static final Map<String, List<String>> OPTION_KINDS = Map.ofEntries(
-      Map.entry("--bounds", List.of("learner1d", "average1d", "integrator", "learner2d")),
-      Map.entry("--loss", List.of("learner1d", "learner2d")),
+      Map.entry("--bounds",
+          List.of("learner1d", "average1d", "integrator", "learner2d", "learnernd")),
+      Map.entry("--loss", List.of("learner1d", "learner2d", "learnernd")),
       Map.entry("--min-distance", List.of("learner2d")),
       Map.entry("--max-distance", List.of("learner2d")),
       Map.entry("--outputs", List.of("learner1d")),
@@ -88,17 +96,19 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "KIND",
-      description = "learner1d, average, average1d, integrator or learner2d")
+      description = "learner1d, average, average1d, integrator, learner2d or learnernd")
   String kind;
 
   @Option(names = "--bounds", paramLabel = "LOWER,UPPER", split = ",", hideParamSyntax = true,
       description = "the domain: learner1d, average1d, integrator; e.g. --bounds=-1,1;"
-          + " learner2d: x then y bounds, e.g. --bounds=-1,1,-1,1")
+          + " learner2d: x then y bounds, e.g. --bounds=-1,1,-1,1; learnernd: 2 or 3 pairs,"
+          + " x first, e.g. --bounds=-1,1,-1,1,0,2")
   List<Double> bounds = new ArrayList<>();
 
   @Option(names = "--loss", paramLabel = "NAME", defaultValue = "default",
       description = "learner1d: default, uniform, curvature, triangle, abs-min-log or resolution;"
           + " learner2d: default, uniform, resolution, min-triangle-surface or triangle;"
+          + " learnernd: default, uniform, std, triangle or curvature (exploration 0.05);"
           + " default ${DEFAULT-VALUE}")
   String loss;
 
@@ -203,6 +213,7 @@ final class ServeCommand implements Callable<Integer> {
         case "learner1d" -> learner1D();
         case "average" -> average();
         case "learner2d" -> learner2D();
+        case "learnernd" -> learnerND();
         case "average1d" -> ServedLearner.average1D(new AverageLearner1D(lower(), upper(),
             new AverageLearner1D.Settings(delta, alpha, neighborSampling, minSamples,
                 maxSamples == null ? Long.MAX_VALUE : maxSamples, minError)));
@@ -259,6 +270,32 @@ final class ServeCommand implements Callable<Integer> {
     }
     return ServedLearner.learner2D(
         Learner2D.of(bounds.get(0), bounds.get(1), bounds.get(2), bounds.get(3), loss2D));
+  }
+
+  private ServedLearner<?, ?> learnerND() {
+    LearnerNDLoss lossND = switch (loss) {
+      case "default" -> new LearnerNDLoss.Default();
+      case "uniform" -> new LearnerNDLoss.Uniform();
+      case "std" -> new LearnerNDLoss.Std();
+      case "triangle" -> new LearnerNDLoss.Triangle();
+      case "curvature" -> new LearnerNDLoss.Curvature(0.05); // python-adaptive's default
+      default -> throw usage("unknown loss '" + loss + "'; available: " + LOSSES_ND);
+    };
+    if (bounds.size() != 4 && bounds.size() != 6) {
+      throw usage(bounds.isEmpty()
+          ? "learnernd needs --bounds, a lower and upper bound per coordinate, x first, e.g."
+              + " --bounds=-1,1,-1,1,0,2"
+          : "--bounds takes four or six numbers for learnernd, a lower and upper bound per"
+              + " coordinate, e.g. --bounds=-1,1,-1,1,0,2; got " + bounds.size());
+    }
+    int dim = bounds.size() / 2;
+    double[] lower = new double[dim];
+    double[] upper = new double[dim];
+    for (int i = 0; i < dim; i++) {
+      lower[i] = bounds.get(2 * i);
+      upper[i] = bounds.get(2 * i + 1);
+    }
+    return ServedLearner.learnerND(LearnerND.of(lower, upper, lossND, LearnerND.DEFAULT_SEED));
   }
 
   private ServedLearner<?, ?> average() {

@@ -9,6 +9,7 @@ import io.adaptive.runtime.learn.IntegratorLearner;
 import io.adaptive.runtime.learn.Learner;
 import io.adaptive.runtime.learn.Learner1D;
 import io.adaptive.runtime.learn.Learner2D;
+import io.adaptive.runtime.learn.LearnerND;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -73,6 +74,24 @@ final class ServedLearner<P, V> {
     return new ServedLearner<>("learner2d", learner, List.of("x", "y"), List.of("z"),
         words -> new double[] {finite(words[0], "x"), finite(words[1], "y")},
         p -> p[0] + " " + p[1], words -> number(words[0], "z"));
+  }
+
+  /** A 2- or 3-D {@code learnernd}: points {@code x y [z]}, values {@code value}. */
+  static ServedLearner<double[], Double> learnerND(LearnerND learner) {
+    List<String> names = List.of("x", "y", "z").subList(0, learner.dimension());
+    return new ServedLearner<>("learnernd", learner, names, List.of("value"), words -> {
+      double[] p = new double[names.size()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = finite(words[i], names.get(i));
+      }
+      return p;
+    }, p -> {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < p.length; i++) {
+        line.append(i == 0 ? "" : " ").append(p[i]);
+      }
+      return line.toString();
+    }, words -> number(words[0], "value"));
   }
 
   static ServedLearner<Long, Double> average(AverageLearner learner) {

@@ -192,7 +192,8 @@ final class ServeCommandTest {
 
     assertThat(result.exit()).isEqualTo(AdaptiveCli.USAGE);
     assertThat(result.errLines()).containsExactly("adaptive serve: unknown learner kind"
-        + " 'learner3d'; available: [learner1d, average, average1d, integrator, learner2d]",
+        + " 'learner3d'; available: [learner1d, average, average1d, integrator, learner2d,"
+        + " learnernd]",
         "see: adaptive serve --help");
   }
 

@@ -8,6 +8,7 @@ import io.adaptive.plan.Goal;
 import io.adaptive.plan.LearnerView;
 import io.adaptive.plan.Loss1D;
 import io.adaptive.plan.Loss2D;
+import io.adaptive.plan.LossND;
 import io.adaptive.plan.Memory;
 import io.adaptive.plan.Sample;
 import io.adaptive.plan.SeededFunction;
@@ -21,8 +22,10 @@ import java.util.Objects;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The whole DSL vocabulary in one static import: {@code import static io.adaptive.dsl.Adaptive.*;}.
@@ -45,6 +48,7 @@ import java.util.function.Predicate;
  *
  * <p>Learners, each python-adaptive's namesake: {@link #learner1D learner1D},
  * {@link #learner1DVector learner1DVector}, {@link #learner2D learner2D}, {@link #average average}, {@link #average1D average1D},
+ * {@link #learnerND learnerND}, {@link #learnerNDVector learnerNDVector},
  * {@link #integrator integrator}, {@link #sequence sequence} and {@link #balancing balancing};
  * {@link #withExtras withExtras} keeps extra data with each point (a data saver). A learn function
  * may return any of them ({@link LearnerDefinition}).
@@ -403,6 +407,64 @@ public final class Adaptive {
   }
 
   /**
+   * A box for {@link #learnerND}: one interval per coordinate, x first. The number of intervals
+   * (2 or 3) and each interval are checked by {@link Experiment#compile()}.
+   *
+   * @param intervals the range of each coordinate
+   * @return the box
+   * @throws NullPointerException if an interval is null
+   */
+  public static Box box(Interval... intervals) {
+    Objects.requireNonNull(intervals, "intervals");
+    for (Interval interval : intervals) {
+      Objects.requireNonNull(interval, "interval");
+    }
+    return new Box(Arrays.asList(intervals));
+  }
+
+  /**
+   * A learner of {@code function(point)} on a box in 2 or 3 dimensions, python-adaptive's {@code
+   * LearnerND}: it refines the simplex of largest loss of an incremental Delaunay triangulation.
+   * Default loss: {@link #defaultLossND()}; change it with {@link LearnerNDDefinition#loss(LossND)}.
+   * Its data has columns x, y[, z], value.
+   *
+   * <pre>{@code
+   * learnerND(box(interval(-1.0, 1.0), interval(-1.0, 1.0), interval(-1.0, 1.0)),
+   *     p -> Math.exp(-(p[0] * p[0] + p[1] * p[1] + p[2] * p[2])))
+   *     .loss(curvatureLossND(0.05))
+   * }</pre>
+   *
+   * @param box the domain; a box of other than 2 or 3 intervals, or a bad interval, is reported by
+   *     compile()
+   * @param function the function to sample; it gets its own copy of the point and may be called
+   *     from several threads at once
+   * @return the learner; immutable
+   * @throws NullPointerException if an argument is null
+   */
+  public static LearnerNDDefinition learnerND(Box box, ToDoubleFunction<double[]> function) {
+    return new LearnerNDValue(Objects.requireNonNull(box, "box"), Defaults.LOSS_ND,
+        Objects.requireNonNull(function, "function"));
+  }
+
+  /**
+   * A learner of a vector-valued {@code function} on a box in 2 or 3 dimensions: python-adaptive's
+   * {@code LearnerND} with array output. The lifted volumes use every output; values are scaled by
+   * the range over all outputs. Its data has columns x, y[, z], value0, value1, ...
+   *
+   * @param box the domain, checked as for {@link #learnerND}
+   * @param outputs how many values {@code function} returns, 1 or more; {@code compile()} reports
+   *     less
+   * @param function the function; returns an array of {@code outputs} values
+   * @return the learner; immutable
+   * @throws NullPointerException if {@code box} or {@code function} is null
+   */
+  public static LearnerNDVectorDefinition learnerNDVector(Box box, int outputs,
+      Function<double[], double[]> function) {
+    return new LearnerNDVectorValue(Objects.requireNonNull(box, "box"), outputs, Defaults.LOSS_ND,
+        Objects.requireNonNull(function, "function"));
+  }
+
+  /**
    * The distance between neighbouring points in the scaled (x, y) plane; the default loss.
    *
    * @return the loss, for {@link Learner1DDefinition#loss(Loss1D)}
@@ -539,6 +601,54 @@ public final class Adaptive {
    */
   public static Loss2D triangleLoss2D() {
     return Losses2D.triangle();
+  }
+
+  /**
+   * python-adaptive's default LearnerND loss: the volume of the simplex lifted into (x, value)
+   * space, so steep and large regions are refined first.
+   *
+   * @return the loss, for {@link LearnerNDDefinition#loss(LossND)}
+   */
+  public static LossND defaultLossND() {
+    return LossesND.defaultLoss();
+  }
+
+  /**
+   * The volume of each simplex: samples the box evenly.
+   *
+   * @return the loss, for {@link LearnerNDDefinition#loss(LossND)}
+   */
+  public static LossND uniformLossND() {
+    return LossesND.uniform();
+  }
+
+  /**
+   * {@code ‖std(values)‖ · vol^(1/d) + vol} of each simplex.
+   *
+   * @return the loss, for {@link LearnerNDDefinition#loss(LossND)}
+   */
+  public static LossND stdLossND() {
+    return LossesND.std();
+  }
+
+  /**
+   * The mean lifted volume of each simplex with its neighbours' opposite vertices.
+   *
+   * @return the loss, for {@link LearnerNDDefinition#loss(LossND)}
+   */
+  public static LossND triangleLossND() {
+    return LossesND.triangle();
+  }
+
+  /**
+   * python-adaptive's curvature loss: {@code (triangle + exploration · vol^((2+d)/d))^(1/(2+d))}.
+   *
+   * @param exploration the weight of the volume term, 0 or more (python-adaptive's default 0.05);
+   *     compile() reports a negative, NaN or infinite value
+   * @return the loss, for {@link LearnerNDDefinition#loss(LossND)}
+   */
+  public static LossND curvatureLossND(double exploration) {
+    return LossesND.curvature(exploration);
   }
 
   // ---------------------------------------------------------------- goals

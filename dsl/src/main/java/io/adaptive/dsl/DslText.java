@@ -5,6 +5,7 @@ package io.adaptive.dsl;
 
 import io.adaptive.plan.Loss1D;
 import io.adaptive.plan.Loss2D;
+import io.adaptive.plan.LossND;
 import io.adaptive.plan.Memory;
 
 /**
@@ -105,5 +106,19 @@ final class DslText {
       return "triangleLoss2D()";
     }
     return "defaultLoss2D()";
+  }
+
+  /** A LearnerND loss as the {@link Adaptive} call that makes it, e.g. {@code uniformLossND()}. */
+  static String loss(LossND loss) {
+    if (loss instanceof LossND.Curvature c) {
+      return "curvatureLossND(" + c.exploration() + ")";
+    } else if (loss instanceof LossND.Uniform) {
+      return "uniformLossND()";
+    } else if (loss instanceof LossND.Std) {
+      return "stdLossND()";
+    } else if (loss instanceof LossND.Triangle) {
+      return "triangleLossND()";
+    }
+    return "defaultLossND()";
   }
 }

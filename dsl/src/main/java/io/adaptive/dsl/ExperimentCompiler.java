@@ -17,9 +17,12 @@ import io.adaptive.plan.LearnerNames;
 import io.adaptive.plan.LearnerSpec;
 import io.adaptive.plan.LearnerTask;
 import io.adaptive.plan.Learner2DSpec;
+import io.adaptive.plan.LearnerNDSpec;
+import io.adaptive.plan.LossND;
 import io.adaptive.plan.Loss1D;
 import io.adaptive.plan.Loss2D;
 import io.adaptive.plan.VectorLearner2DSpec;
+import io.adaptive.plan.VectorLearnerNDSpec;
 import io.adaptive.plan.Memory;
 import io.adaptive.plan.Parameter;
 import io.adaptive.plan.ResourceShape;
@@ -294,6 +297,10 @@ final class ExperimentCompiler {
       return "learner2D";
     } else if (definition instanceof Learner2DVectorValue) {
       return "learner2DVector";
+    } else if (definition instanceof LearnerNDValue) {
+      return "learnerND";
+    } else if (definition instanceof LearnerNDVectorValue) {
+      return "learnerNDVector";
     } else if (definition instanceof AverageValue) {
       return "average";
     } else if (definition instanceof Average1DValue) {
@@ -361,6 +368,20 @@ final class ExperimentCompiler {
       }
       return checked(checks, () -> new VectorLearner2DSpec(d.x().lower(), d.x().upper(),
           d.y().lower(), d.y().upper(), d.outputs(), d.loss(), d.function()));
+    } else if (definition instanceof LearnerNDValue d) {
+      return checked(boxAndLossND(d.box(), d.loss(), prefix + " > learnerND"),
+          () -> new LearnerNDSpec(lowers(d.box()), uppers(d.box()), d.loss(),
+              Defaults.LEARNER_ND_SEED, d.function()));
+    } else if (definition instanceof LearnerNDVectorValue d) {
+      String path = prefix + " > learnerNDVector";
+      List<Validation<Seq<Finding>, ?>> checks = boxAndLossND(d.box(), d.loss(), path);
+      if (d.outputs() < 1) {
+        checks.add(finding(path, RANK_LEARNER, "outputs " + d.outputs() + " is less than 1;"
+            + " give the length of the arrays the function returns, e.g. learnerNDVector("
+            + d.box() + ", 2, p -> new double[] {p[0] * p[1], p[0] - p[1]})"));
+      }
+      return checked(checks, () -> new VectorLearnerNDSpec(lowers(d.box()), uppers(d.box()),
+          d.outputs(), d.loss(), Defaults.LEARNER_ND_SEED, d.function()));
     } else if (definition instanceof AverageValue d) {
       return average(d, prefix + " > average");
     } else if (definition instanceof Average1DValue d) {
@@ -583,6 +604,48 @@ final class ExperimentCompiler {
       }
     }
     return Validation.sequence(checks).map(ignored -> loss);
+  }
+
+  private static final List<String> AXES = List.of("x", "y", "z");
+
+  private static List<Validation<Seq<Finding>, ?>> boxAndLossND(Box box, LossND loss,
+      String path) {
+    List<Validation<Seq<Finding>, ?>> checks = new ArrayList<>();
+    int dim = box.dimension();
+    if (dim != 2 && dim != 3) {
+      String fix = dim < 2
+          ? "; use learner1D for one coordinate, or add intervals: box(interval(-1.0, 1.0),"
+              + " interval(-1.0, 1.0))"
+          : "; learnerND learns in 2 or 3 dimensions: sweep over the other coordinates with"
+              + " an axis, or drop intervals";
+      checks.add(finding(path + " > box", RANK_LEARNER, box + " has " + dim + " interval"
+          + (dim == 1 ? "" : "s") + fix));
+    }
+    for (int i = 0; i < dim; i++) {
+      String axis = i < AXES.size() ? AXES.get(i) : "interval " + (i + 1);
+      checks.add(interval(box.intervals().get(i), path + " > box > " + axis));
+    }
+    checks.add(lossND(loss, path));
+    return checks;
+  }
+
+  private static List<Double> lowers(Box box) {
+    return box.intervals().stream().map(Interval::lower).collect(Collectors.toList());
+  }
+
+  private static List<Double> uppers(Box box) {
+    return box.intervals().stream().map(Interval::upper).collect(Collectors.toList());
+  }
+
+  private static Validation<Seq<Finding>, LossND> lossND(LossND loss, String learnerPath) {
+    if (loss instanceof LossND.Curvature c && !(c.exploration() >= 0
+        && Double.isFinite(c.exploration()))) {
+      String what = Double.isNaN(c.exploration()) ? "NaN" : Double.isInfinite(c.exploration())
+          ? "infinite" : "negative";
+      return finding(learnerPath + " > loss", RANK_LOSS, DslText.loss(loss) + ": exploration is "
+          + what + "; use 0.0 or more, such as python-adaptive's curvatureLossND(0.05)");
+    }
+    return Validation.valid(loss);
   }
 
   private static Validation<Seq<Finding>, Loss2D> loss2D(Loss2D loss, String learnerPath) {

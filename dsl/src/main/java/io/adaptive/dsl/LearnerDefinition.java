@@ -17,4 +17,5 @@ package io.adaptive.dsl;
 public sealed interface LearnerDefinition
     permits Learner1DDefinition, Learner1DVectorDefinition, AverageDefinition,
         Average1DDefinition, IntegratorDefinition, SequenceDefinition, BalancingDefinition,
-        Learner2DDefinition, Learner2DVectorDefinition {}
+        Learner2DDefinition, Learner2DVectorDefinition, LearnerNDDefinition,
+        LearnerNDVectorDefinition {}

@@ -37,6 +37,12 @@ public final class Defaults {
   /** The loss of a 2-D learner: python-adaptive's default loss. */
   public static final Loss2D LOSS_2D = new Loss2D.Default();
 
+  /** The loss of a LearnerND: python-adaptive's default loss (the lifted simplex volume). */
+  public static final LossND LOSS_ND = new LossND.Default();
+
+  /** The seed of a LearnerND's random points before its first simplex: 1, python-adaptive's. */
+  public static final long LEARNER_ND_SEED = 1;
+
   /** Fewest samples before an average learner's loss is finite: 2, python-adaptive's min_npoints. */
   public static final int AVERAGE_MIN_POINTS = 2;
 

@@ -12,7 +12,8 @@ package io.adaptive.plan;
 public sealed interface LearnerSpec
     permits Learner1DSpec, VectorLearner1DSpec, AverageLearnerSpec, AverageLearner1DSpec,
         IntegratorLearnerSpec, SequenceLearnerSpec, BalancingLearnerSpec, DataSaverSpec,
-        Learner2DSpec, VectorLearner2DSpec {
+        Learner2DSpec, VectorLearner2DSpec, LearnerNDSpec,
+        VectorLearnerNDSpec {
 
   /** The learner type as written in {@code explain()} and the fingerprint, e.g. {@code learner1D}. */
   String type();

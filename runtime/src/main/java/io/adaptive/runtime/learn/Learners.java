@@ -10,13 +10,16 @@ import io.adaptive.plan.DataSaverSpec;
 import io.adaptive.plan.IntegratorLearnerSpec;
 import io.adaptive.plan.Learner1DSpec;
 import io.adaptive.plan.Learner2DSpec;
+import io.adaptive.plan.LearnerNDSpec;
 import io.adaptive.plan.LearnerSpec;
+import io.adaptive.plan.LossND;
 import io.adaptive.plan.Loss1D;
 import io.adaptive.plan.Loss2D;
 import io.adaptive.plan.Sample;
 import io.adaptive.plan.SequenceLearnerSpec;
 import io.adaptive.plan.VectorLearner1DSpec;
 import io.adaptive.plan.VectorLearner2DSpec;
+import io.adaptive.plan.VectorLearnerNDSpec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -57,6 +60,18 @@ public final class Learners {
           Learner2D.vector(vector.xLower(), vector.xUpper(), vector.yLower(), vector.yUpper(),
               vector.outputs(), loss(vector.loss())),
           p -> vector.function().apply(p[0], p[1]));
+    } else if (spec instanceof LearnerNDSpec nd) {
+      double[] lower = nd.lower().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] upper = nd.upper().stream().mapToDouble(Double::doubleValue).toArray();
+      return new BoundLearner<double[], Double>(
+          LearnerND.of(lower, upper, loss(nd.loss()), nd.seed()),
+          p -> nd.function().applyAsDouble(p.clone()));
+    } else if (spec instanceof VectorLearnerNDSpec nd) {
+      double[] lower = nd.lower().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] upper = nd.upper().stream().mapToDouble(Double::doubleValue).toArray();
+      return new BoundLearner<double[], double[]>(
+          LearnerND.vector(lower, upper, nd.outputs(), loss(nd.loss()), nd.seed()),
+          p -> nd.function().apply(p.clone()));
     } else if (spec instanceof AverageLearnerSpec average) {
       return new BoundLearner<Long, Double>(
           new AverageLearner(average.atol(), average.rtol(), average.minPoints()),
@@ -107,6 +122,20 @@ public final class Learners {
       return new Learner2DLoss.Triangle();
     }
     return new Learner2DLoss.Default();
+  }
+
+  /** The runtime's simplex loss for a plan's LearnerND loss. */
+  public static LearnerNDLoss loss(LossND loss) {
+    if (loss instanceof LossND.Uniform) {
+      return new LearnerNDLoss.Uniform();
+    } else if (loss instanceof LossND.Std) {
+      return new LearnerNDLoss.Std();
+    } else if (loss instanceof LossND.Triangle) {
+      return new LearnerNDLoss.Triangle();
+    } else if (loss instanceof LossND.Curvature c) {
+      return new LearnerNDLoss.Curvature(c.exploration());
+    }
+    return new LearnerNDLoss.Default();
   }
 
   // The DSL wraps only learners whose points are numbers (or, for a sequence, hold one).

@@ -4,6 +4,7 @@
 package io.adaptive.backend.local;
 
 import static io.adaptive.dsl.Adaptive.average;
+import static io.adaptive.dsl.Adaptive.box;
 import static io.adaptive.dsl.Adaptive.average1D;
 import static io.adaptive.dsl.Adaptive.balancing;
 import static io.adaptive.dsl.Adaptive.child;
@@ -13,6 +14,7 @@ import static io.adaptive.dsl.Adaptive.integrator;
 import static io.adaptive.dsl.Adaptive.interval;
 import static io.adaptive.dsl.Adaptive.learner1D;
 import static io.adaptive.dsl.Adaptive.learner1DVector;
+import static io.adaptive.dsl.Adaptive.learnerND;
 import static io.adaptive.dsl.Adaptive.pipeline;
 import static io.adaptive.dsl.Adaptive.points;
 import static io.adaptive.dsl.Adaptive.sample;
@@ -52,7 +54,10 @@ public final class FamilyProgram {
             child("left", learner1D(interval(-1, 0), Math::exp)),
             child("right", learner1D(interval(0, 1), Math::exp)))).until(points(60)),
         experiment("saver").learn(p -> learner1D(interval(0, 1),
-            withExtras(x -> sample(x * x).with("work", 3.0)))).until(points(30)));
+            withExtras(x -> sample(x * x).with("work", 3.0)))).until(points(30)),
+        experiment("nd").learn(p -> learnerND(box(interval(-1, 1), interval(-1, 1),
+            interval(0, 2)), q -> Math.exp(-q[0] * q[0] - q[1] * q[1]) * q[2]))
+            .until(points(60)));
     return pipeline("family", kinds).compile();
   }
 

@@ -30,11 +30,11 @@ final class LearnerFamilyIT {
     String text = Files.readString(output, StandardCharsets.UTF_8);
 
     assertThat(driver.exitValue()).as(text).isZero();
-    assertThat(text).contains("8 done, 0 failed of 8 learners");
+    assertThat(text).contains("9 done, 0 failed of 9 learners");
     List<Path> logs;
     try (var files = Files.list(dir.resolve("store").resolve("logs"))) {
       logs = files.filter(p -> p.toString().endsWith(".log")).toList();
     }
-    assertThat(logs).as("one worker JVM per learner").hasSize(8);
+    assertThat(logs).as("one worker JVM per learner").hasSize(9);
   }
 }

@@ -29,7 +29,7 @@ final class LearnerFamilyTest {
   static void assertFamily(RunResult result) {
     assertThat(result.learners()).extracting(LearnerStatus::kind).containsExactly("learner1D",
         "learner1DVector", "average", "average1D", "integrator", "sequence", "balancing",
-        "dataSaver");
+        "dataSaver", "learnerND");
     for (LearnerStatus learner : result.learners()) {
       assertThat(learner.state()).as(learner.name()).isEqualTo(LearnerState.DONE);
       DataSnapshot data = DataSnapshot.read(learner.data());
@@ -43,6 +43,8 @@ final class LearnerFamilyTest {
     assertThat(DataSnapshot.read(result.learner("vector").data()).columns())
         .containsExactly("x", "y0", "y1");
     assertThat(DataSnapshot.read(result.learner("saver").data()).columns()).contains("extra_data");
+    assertThat(DataSnapshot.read(result.learner("nd").data()).columns())
+        .containsExactly("x", "y", "z", "value");
     assertThat(result.learner("sequence").npoints()).isEqualTo(3);
     assertThat(result.learner("balancing").npoints()).isGreaterThanOrEqualTo(60);
   }
