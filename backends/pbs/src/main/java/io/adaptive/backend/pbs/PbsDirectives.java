@@ -47,7 +47,7 @@ final class PbsDirectives {
           + " multiple of %d, e.g. cores(%d)", who, shape.cores(), nodes, shape.cores(), nodes,
           nodes, (shape.cores() / nodes + 1) * nodes));
     }
-    if (shape.tasks() % nodes != 0) {
+    if (shape.tasks() > 1 && shape.tasks() % nodes != 0) {
       problems.add(String.format(Locale.ROOT, "%s asks for tasks(%d) on nodes(%d): PBS gives"
           + " every node the same number of MPI processes; use a multiple of %d, e.g. tasks(%d)",
           who, shape.tasks(), nodes, nodes, (shape.tasks() / nodes + 1) * nodes));
@@ -96,7 +96,7 @@ final class PbsDirectives {
     if (flavour == Flavour.OPENPBS) {
       StringBuilder select = new StringBuilder().append("-l select=").append(nodes)
           .append(":ncpus=").append(shape.cores() / nodes)
-          .append(":mpiprocs=").append(shape.tasks() / nodes)
+          .append(shape.tasks() % nodes == 0 ? ":mpiprocs=" + shape.tasks() / nodes : "")
           .append(":mem=").append(ceilDiv(memory, nodes)).append("mb");
       if (shape.gpus() > 0) {
         select.append(":ngpus=").append(shape.gpus() / nodes);

@@ -3,18 +3,17 @@
  */
 package io.adaptive.backend.pbs;
 
-import io.adaptive.runtime.spi.JobState;
-import io.adaptive.runtime.spi.JobStatus;
+import io.adaptive.backend.batch.SchedulerJob;
+import io.adaptive.backend.batch.SchedulerState;
 import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
- * What a PBS state letter and exit status mean for a learner's job (batch-systems.md §4.4, §4.6).
+ * What a PBS state letter and exit status mean (batch-systems.md §4.4, §4.6), in the batch core's
+ * shared {@link SchedulerState} words.
  *
- * <p>Only a job that has ended is {@link JobState#EXITED}: a held, waiting, suspended or exiting
- * job is alive and must not be resubmitted (adaptive-scheduler kept only R and Q and so ran
- * learners twice). A suspended job is reported {@link JobState#QUEUED}, not running: its worker is
- * paused, and the run manager must not count its missing heartbeats against it.
+ * <p>Only F, C and X have ended: a held, waiting, suspended or exiting job is alive and must not
+ * be resubmitted (adaptive-scheduler kept only R and Q and so ran learners twice).
  */
 final class PbsStates {
 
@@ -23,79 +22,73 @@ final class PbsStates {
 
   private PbsStates() {}
 
-  /** The status of {@code job} as the run manager reads it. */
-  static JobStatus status(QstatJob job) {
+  /** A state letter and the reason that goes with it. */
+  record Reading(SchedulerState state, String reason, int exitStatus) {}
+
+  /**
+   * What {@code job}'s letter and exit status say. M (moved to another server) is not handled
+   * here: the caller drops such a job, so that it counts as vanished.
+   */
+  static Reading read(QstatJob job) {
     String letter = job.state();
-    String id = job.id();
+    String comment = job.get("comment");
+    int none = SchedulerJob.NO_EXIT_STATUS;
     return switch (letter) {
-      case "Q" -> alive(id, JobState.QUEUED, "Q (queued)" + comment(job));
-      case "H" -> alive(id, JobState.QUEUED, "H (held: it will not start by itself; release it"
-          + " with qrls " + id + ", or cancel the learner)" + comment(job));
-      case "W" -> alive(id, JobState.QUEUED, "W (waiting for its start time)" + comment(job));
-      case "T" -> alive(id, JobState.QUEUED, "T (in transit between servers)");
-      case "R" -> alive(id, JobState.RUNNING, "R (running)");
-      case "B" -> alive(id, JobState.RUNNING, "B (array job, subjobs begun)");
-      case "S" -> alive(id, JobState.QUEUED, "S (suspended by the server; paused, alive)");
-      case "U" -> alive(id, JobState.QUEUED, "U (suspended, workstation busy; paused, alive)");
-      case "E" -> alive(id, JobState.RUNNING, "E (exiting; not resubmitted until it has ended)");
-      case "F", "C", "X" -> ended(job, letter);
-      case "M" -> new JobStatus(id, JobState.UNKNOWN, -1,
-          "M (moved to another server; this server no longer tracks it)", false);
-      default -> alive(id, JobState.QUEUED, "unknown PBS state '" + letter
-          + "' (treated as alive)");
+      case "Q" -> new Reading(SchedulerState.PENDING, comment, none);
+      case "H" -> new Reading(SchedulerState.PENDING, "held: it will not start by itself;"
+          + " release it with qrls " + job.id() + (comment.isEmpty() ? "" : " (" + comment + ")"),
+          none);
+      case "W" -> new Reading(SchedulerState.PENDING, "waiting for its start time", none);
+      case "T" -> new Reading(SchedulerState.PENDING, "in transit between servers", none);
+      case "R", "B" -> new Reading(SchedulerState.RUNNING, "", none);
+      case "S" -> new Reading(SchedulerState.SUSPENDED, "suspended by the server", none);
+      case "U" -> new Reading(SchedulerState.SUSPENDED, "suspended, workstation busy", none);
+      case "E" -> new Reading(SchedulerState.COMPLETING, "exiting", none);
+      case "F", "C", "X" -> ended(job);
+      default -> new Reading(SchedulerState.OTHER, "unknown PBS state '" + letter + "'", none);
     };
   }
 
-  /** True if the job is held: it waits for a person, and a warning should say so. */
-  static boolean held(QstatJob job) {
-    return job.state().equals("H");
+  /** True if the job has moved to another server: this one no longer tracks it. */
+  static boolean moved(QstatJob job) {
+    return job.state().equals("M");
   }
 
-  private static JobStatus alive(String id, JobState state, String detail) {
-    return new JobStatus(id, state, -1, detail, false);
-  }
-
-  private static String comment(QstatJob job) {
-    String comment = job.get("comment");
-    return comment.isEmpty() ? "" : ": " + comment;
-  }
-
-  private static JobStatus ended(QstatJob job, String letter) {
+  private static Reading ended(QstatJob job) {
     String attribute = job.attributes().containsKey("exit_status") ? "exit_status" : "Exit_status";
     OptionalInt exit = job.exitStatus();
-    String id = job.id();
     if (exit.isEmpty()) {
-      return new JobStatus(id, JobState.EXITED, -1, letter + " (ended; qstat shows no exit"
-          + " status)", false);
+      // slurm-wlm-torque shows every ended job as C without an exit status: the exit file decides.
+      return new Reading(SchedulerState.FAILED, "ended; qstat shows no exit status",
+          SchedulerJob.NO_EXIT_STATUS);
     }
     int code = exit.getAsInt();
-    String said = String.format(Locale.ROOT, "%s, %s %d", letter, attribute, code);
-    if (code >= 0 && code <= 255) {
-      return new JobStatus(id, JobState.EXITED, code, said + (code > 128
-          ? ": its last command was killed by signal " + (code - 128) : ""), false);
+    String said = String.format(Locale.ROOT, "%s %d", attribute, code);
+    if (code == 0) {
+      return new Reading(SchedulerState.COMPLETED, "", 0);
+    }
+    if (code > 0 && code <= 255) {
+      return new Reading(SchedulerState.FAILED, said + (code > 128
+          ? ": its last command was killed by signal " + (code - 128) : ""), code);
     }
     if (code == KILLED_BY_SERVER) {
-      boolean atLimit = reachedWalltime(job);
-      return new JobStatus(id, JobState.EXITED, code, said + (atLimit
-          ? ": killed by the server at its walltime limit (SIGTERM) before it could stop itself"
-          : ": killed by the server with SIGTERM (qdel, or its walltime limit)"), atLimit);
+      return reachedWalltime(job)
+          ? new Reading(SchedulerState.TIMEOUT, said + ": killed by the server at its walltime"
+              + " limit (SIGTERM)", code)
+          : new Reading(SchedulerState.CANCELLED, said + ": killed by the server with SIGTERM"
+              + " (qdel)", code);
     }
     if (code > 256) {
-      return new JobStatus(id, JobState.EXITED, code, said + ": killed by the server with signal "
-          + (code - 256), false);
+      return new Reading(SchedulerState.FAILED, said + ": killed by the server with signal "
+          + (code - 256), code);
     }
     return switch (code) {
-      case -1, -2, -3 -> new JobStatus(id, JobState.EXITED, -1, said + ": the job could not be"
-          + " started on its node (JOB_EXEC " + (code == -3 ? "RETRY" : "FAIL" + -code) + ")",
-          true);
-      case -10 -> new JobStatus(id, JobState.EXITED, 137, said + ": killed for exceeding its"
-          + " memory limit", false);
-      case -11 -> new JobStatus(id, JobState.EXITED, 143, said + ": killed at its walltime"
-          + " limit", true);
-      case -12 -> new JobStatus(id, JobState.EXITED, 137, said + ": killed for exceeding its CPU"
-          + " time limit", false);
-      default -> new JobStatus(id, JobState.EXITED, -1, said + ": ended by the batch system",
-          false);
+      case -1, -2, -3 -> new Reading(SchedulerState.BOOT_FAIL, said + ": the job could not start"
+          + " on its node (JOB_EXEC_" + (code == -3 ? "RETRY" : "FAIL" + -code) + ")", code);
+      case -10 -> new Reading(SchedulerState.OUT_OF_MEMORY, said + ": over its memory limit", code);
+      case -11 -> new Reading(SchedulerState.TIMEOUT, said + ": over its walltime limit", code);
+      case -12 -> new Reading(SchedulerState.FAILED, said + ": over its CPU time limit", code);
+      default -> new Reading(SchedulerState.FAILED, said + ": ended by the batch system", code);
     };
   }
 

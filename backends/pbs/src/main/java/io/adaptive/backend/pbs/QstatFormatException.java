@@ -3,10 +3,10 @@
  */
 package io.adaptive.backend.pbs;
 
-import io.adaptive.AdaptiveException;
+import io.adaptive.backend.batch.SchedulerOutputException;
 
 /** {@code qstat -f} printed something that is not the documented layout; nothing was concluded. */
-final class QstatFormatException extends AdaptiveException {
+final class QstatFormatException extends SchedulerOutputException {
 
   private static final long serialVersionUID = 1L;
 

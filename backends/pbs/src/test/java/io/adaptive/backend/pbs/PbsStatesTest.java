@@ -5,8 +5,8 @@ package io.adaptive.backend.pbs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.adaptive.runtime.spi.JobState;
-import io.adaptive.runtime.spi.JobStatus;
+import io.adaptive.backend.batch.SchedulerJob;
+import io.adaptive.backend.batch.SchedulerState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 final class PbsStatesTest {
+
+  private static final int NONE = SchedulerJob.NO_EXIT_STATUS;
 
   private static QstatJob job(String state, String... attributes) {
     Map<String, String> map = new LinkedHashMap<>();
@@ -28,94 +30,93 @@ final class PbsStatesTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-      "Q, QUEUED, Q (queued)",
-      "W, QUEUED, W (waiting for its start time)",
-      "T, QUEUED, T (in transit between servers)",
-      "R, RUNNING, R (running)",
-      "B, RUNNING, 'B (array job, subjobs begun)'",
-      "S, QUEUED, 'S (suspended by the server; paused, alive)'",
-      "U, QUEUED, 'U (suspended, workstation busy; paused, alive)'",
-      "E, RUNNING, 'E (exiting; not resubmitted until it has ended)'",
-      "M, UNKNOWN, 'M (moved to another server; this server no longer tracks it)'",
-      "Z, QUEUED, unknown PBS state 'Z' (treated as alive)"})
-  void status_aliveOrUnknownLetters_neverExited(String letter, JobState state, String detail) {
-    JobStatus status = PbsStates.status(job(letter));
+      "Q, PENDING, ''",
+      "W, PENDING, waiting for its start time",
+      "T, PENDING, in transit between servers",
+      "R, RUNNING, ''",
+      "B, RUNNING, ''",
+      "S, SUSPENDED, suspended by the server",
+      "U, SUSPENDED, 'suspended, workstation busy'",
+      "E, COMPLETING, exiting",
+      "Z, OTHER, unknown PBS state 'Z'"})
+  void read_aliveLetters_neverTerminal(String letter, SchedulerState state, String reason) {
+    PbsStates.Reading reading = PbsStates.read(job(letter));
 
-    assertThat(status).isEqualTo(new JobStatus("7.fakepbs", state, -1, detail, false));
+    assertThat(reading).isEqualTo(new PbsStates.Reading(state, reason, NONE));
+    assertThat(reading.state().terminal()).isFalse();
   }
 
   @Test
-  void status_held_isQueuedAndSaysHowToRelease() {
-    QstatJob held = job("H", "comment", "job held by user");
+  void read_queuedWithComment_givesTheCommentAsReason() {
+    assertThat(PbsStates.read(job("Q", "comment", "Not Running: Insufficient amount of resource"))
+        .reason()).isEqualTo("Not Running: Insufficient amount of resource");
+  }
 
-    assertThat(PbsStates.status(held).state()).isEqualTo(JobState.QUEUED);
-    assertThat(PbsStates.status(held).detail()).isEqualTo("H (held: it will not start by itself;"
-        + " release it with qrls 7.fakepbs, or cancel the learner): job held by user");
-    assertThat(PbsStates.held(held)).isTrue();
-    assertThat(PbsStates.held(job("Q"))).isFalse();
+  @Test
+  void read_held_isPendingAndSaysHowToRelease() {
+    assertThat(PbsStates.read(job("H", "comment", "job held by user"))).isEqualTo(
+        new PbsStates.Reading(SchedulerState.PENDING, "held: it will not start by itself;"
+            + " release it with qrls 7.fakepbs (job held by user)", NONE));
+  }
+
+  @Test
+  void moved_onlyForM() {
+    assertThat(PbsStates.moved(job("M"))).isTrue();
+    assertThat(PbsStates.moved(job("R"))).isFalse();
   }
 
   // ---- exit status ----
 
   @ParameterizedTest(name = "{0} {1}={2}")
   @CsvSource({
-      "F, Exit_status, 0, 0, 'F, Exit_status 0'",
-      "F, Exit_status, 7, 7, 'F, Exit_status 7'",
-      "C, exit_status, 3, 3, 'C, exit_status 3'",
-      "X, Exit_status, 1, 1, 'X, Exit_status 1'",
-      "F, Exit_status, 143, 143, 'F, Exit_status 143: its last command was killed by signal 15'",
-      "F, Exit_status, 265, 265, 'F, Exit_status 265: killed by the server with signal 9'",
-      "F, Exit_status, -10, 137, 'F, Exit_status -10: killed for exceeding its memory limit'",
-      "C, exit_status, -12, 137, 'C, exit_status -12: killed for exceeding its CPU time limit'",
-      "F, Exit_status, -20, -1, 'F, Exit_status -20: ended by the batch system'"})
-  void status_terminal_readsTheExitStatusAndChargesTheLearner(String letter, String attribute,
-      String value, int exit, String detail) {
-    JobStatus status = PbsStates.status(job(letter, attribute, value));
+      "F, Exit_status, 0, COMPLETED, ''",
+      "C, exit_status, 0, COMPLETED, ''",
+      "F, Exit_status, 7, FAILED, Exit_status 7",
+      "C, exit_status, 3, FAILED, exit_status 3",
+      "X, Exit_status, 1, FAILED, Exit_status 1",
+      "F, Exit_status, 143, FAILED, 'Exit_status 143: its last command was killed by signal 15'",
+      "F, Exit_status, 265, FAILED, 'Exit_status 265: killed by the server with signal 9'",
+      "F, Exit_status, -1, BOOT_FAIL, 'Exit_status -1: the job could not start on its node (JOB_EXEC_FAIL1)'",
+      "F, Exit_status, -3, BOOT_FAIL, 'Exit_status -3: the job could not start on its node (JOB_EXEC_RETRY)'",
+      "C, exit_status, -10, OUT_OF_MEMORY, 'exit_status -10: over its memory limit'",
+      "C, exit_status, -11, TIMEOUT, 'exit_status -11: over its walltime limit'",
+      "C, exit_status, -12, FAILED, 'exit_status -12: over its CPU time limit'",
+      "F, Exit_status, -20, FAILED, 'Exit_status -20: ended by the batch system'"})
+  void read_terminal_readsTheExitStatus(String letter, String attribute, int value,
+      SchedulerState state, String reason) {
+    PbsStates.Reading reading = PbsStates.read(job(letter, attribute, String.valueOf(value)));
 
-    assertThat(status).isEqualTo(new JobStatus("7.fakepbs", JobState.EXITED, exit, detail, false));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-      "-1, -1, 'F, Exit_status -1: the job could not be started on its node (JOB_EXEC FAIL1)'",
-      "-3, -1, 'F, Exit_status -3: the job could not be started on its node (JOB_EXEC RETRY)'",
-      "-11, 143, 'F, Exit_status -11: killed at its walltime limit'"})
-  void status_batchSystemCodes_areInfrastructure(int value, int exit, String detail) {
-    JobStatus status = PbsStates.status(job("F", "Exit_status", String.valueOf(value)));
-
-    assertThat(status).isEqualTo(new JobStatus("7.fakepbs", JobState.EXITED, exit, detail, true));
+    assertThat(reading).isEqualTo(new PbsStates.Reading(state, reason, value));
+    assertThat(reading.state().terminal()).isTrue();
   }
 
   @Test
-  void status_271AfterUsingUpTheWalltime_isAWalltimeKillNotCharged() {
-    JobStatus status = PbsStates.status(job("F", "Exit_status", "271",
-        "Resource_List.walltime", "00:00:20", "resources_used.walltime", "00:00:21"));
-
-    assertThat(status).isEqualTo(new JobStatus("7.fakepbs", JobState.EXITED, 271,
-        "F, Exit_status 271: killed by the server at its walltime limit (SIGTERM) before it could"
-            + " stop itself", true));
+  void read_271AfterUsingUpTheWalltime_isATimeout() {
+    assertThat(PbsStates.read(job("F", "Exit_status", "271", "Resource_List.walltime", "00:00:20",
+        "resources_used.walltime", "00:00:21"))).isEqualTo(new PbsStates.Reading(
+            SchedulerState.TIMEOUT, "Exit_status 271: killed by the server at its walltime limit"
+                + " (SIGTERM)", 271));
   }
 
   @Test
-  void status_271Early_isAQdelAndCharged() {
-    JobStatus status = PbsStates.status(job("F", "Exit_status", "271",
-        "Resource_List.walltime", "01:00:00", "resources_used.walltime", "00:00:21"));
-
-    assertThat(status.infrastructure()).isFalse();
-    assertThat(status.detail()).isEqualTo("F, Exit_status 271: killed by the server with SIGTERM"
-        + " (qdel, or its walltime limit)");
+  void read_271Early_isACancel() {
+    assertThat(PbsStates.read(job("F", "Exit_status", "271", "Resource_List.walltime", "01:00:00",
+        "resources_used.walltime", "00:00:21"))).isEqualTo(new PbsStates.Reading(
+            SchedulerState.CANCELLED, "Exit_status 271: killed by the server with SIGTERM (qdel)",
+            271));
   }
 
   @Test
-  void status_271WithoutUsage_isTakenAsAQdel() {
-    assertThat(PbsStates.status(job("F", "Exit_status", "271")).infrastructure()).isFalse();
+  void read_271WithoutUsage_isTakenAsACancel() {
+    assertThat(PbsStates.read(job("F", "Exit_status", "271")).state())
+        .isEqualTo(SchedulerState.CANCELLED);
   }
 
   @Test
-  void status_terminalWithoutExitStatus_exitedWithMinusOne() {
+  void read_terminalWithoutExitStatus_failedWithoutStatus() {
     // slurm-wlm-torque shows every ended job as C, with no exit status at all.
-    assertThat(PbsStates.status(job("C"))).isEqualTo(new JobStatus("7.fakepbs", JobState.EXITED,
-        -1, "C (ended; qstat shows no exit status)", false));
+    assertThat(PbsStates.read(job("C"))).isEqualTo(new PbsStates.Reading(SchedulerState.FAILED,
+        "ended; qstat shows no exit status", NONE));
   }
 
   @Test
