@@ -82,7 +82,8 @@ final class PbsDirectives {
 
   /**
    * The {@code #PBS} lines, in this order: name, resources, walltime, queue, account, output,
-   * not rerunnable, no mail, then the raw options unchanged. Assumes {@link #problems} is empty.
+   * output kept live (OpenPBS), not rerunnable, no mail, then the raw options
+   * unchanged. Assumes {@link #problems} is empty.
    *
    * @param name the job name ({@code -N})
    * @param output where PBS copies the job's standard output and error when it ends (absolute)
@@ -123,6 +124,11 @@ final class PbsDirectives {
     }
     lines.add("-j oe");
     lines.add("-o " + output);
+    if (flavour == Flavour.OPENPBS) {
+      // d: written straight to the -o file while the job runs (PBS Pro 19+, OpenPBS), so the run
+      // manager can read the log live; without it PBS spools and copies the file at the end.
+      lines.add("-k oed");
+    }
     lines.add("-r n");
     lines.add("-m n");
     lines.addAll(shape.schedulerOptions());

@@ -80,6 +80,11 @@ public final class FakePbs {
       System.exit(2);
     }
     FakePbs pbs = new FakePbs(Path.of(dir), System.out, System.err);
+    if (!args[0].equals("run")) {
+      Files.writeString(Path.of(dir).resolve("commands.log"), System.currentTimeMillis() + " "
+          + String.join(" ", args) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
     List<String> rest = List.of(args).subList(1, args.length);
     int rc = switch (args[0]) {
       case "qsub" -> pbs.qsub(rest);
@@ -282,6 +287,10 @@ public final class FakePbs {
         }
         resourceList.put(item.substring(0, eq), item.substring(eq + 1));
       }
+    }
+    if (options.getOrDefault("-k", "").contains("d") && torque()) {
+      err.println("qsub: illegal -k value"); // direct write is PBS Pro's, not Torque's
+      return 2;
     }
     String name = options.getOrDefault("-N", scriptName);
     if (name.isEmpty() || !Character.isLetter(name.charAt(0)) || name.length() > 236
@@ -552,10 +561,18 @@ public final class FakePbs {
     int slots = Integer.parseInt(job.getProperty("mpiprocs"));
     Files.writeString(nodefile, "localhost\n".repeat(Math.max(1, slots)));
     String name = job.getProperty("name");
-    boolean keep = job.getProperty("keep").contains("o");
-    Path spoolOut = keep ? home.resolve(name + ".o" + seq) : dir.resolve("spool.out");
+    // -k o/e keep the streams in $HOME while the job runs; with d (PBS Pro 19+), they are written
+    // straight to their -o/-e destinations instead. Otherwise they are spooled and copied at the end.
+    String keepFlags = job.getProperty("keep");
+    boolean direct = keepFlags.contains("d");
+    boolean keep = keepFlags.contains("o") || direct;
+    Path spoolOut = direct ? Path.of(job.getProperty("output"))
+        : keep ? home.resolve(name + ".o" + seq) : dir.resolve("spool.out");
     Path spoolErr = job.getProperty("join").equals("oe") ? spoolOut
+        : direct ? Path.of(job.getProperty("error"))
         : keep ? home.resolve(name + ".e" + seq) : dir.resolve("spool.err");
+    Files.createDirectories(spoolOut.getParent());
+    Files.createDirectories(spoolErr.getParent());
     Files.write(spoolOut, new byte[0], StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     Files.write(spoolErr, new byte[0], StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     ProcessBuilder builder = new ProcessBuilder("setsid", "/bin/bash", dir.resolve("script").toString())
