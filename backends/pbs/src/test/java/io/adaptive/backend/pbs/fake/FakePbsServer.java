@@ -186,6 +186,22 @@ public final class FakePbsServer implements AutoCloseable {
     }
   }
 
+  /** The exit status the server recorded for job {@code seq}, or null if none (yet). */
+  public Integer exitStatus(long seq) throws IOException {
+    Path file = state.resolve("jobs").resolve(String.valueOf(seq)).resolve("status.properties");
+    if (!Files.exists(file)) {
+      return null;
+    }
+    String exit = FakePbs.load(file).getProperty("exit");
+    return exit == null ? null : Integer.valueOf(exit);
+  }
+
+  /** Every command the fake ran (not the runners), one a line: epoch millis, then the words. */
+  public List<String> commands() throws IOException {
+    Path log = state.resolve("commands.log");
+    return Files.exists(log) ? Files.readAllLines(log) : List.of();
+  }
+
   /** How many jobs were ever submitted. */
   public long submitted() throws IOException {
     Path seq = state.resolve("seq");
