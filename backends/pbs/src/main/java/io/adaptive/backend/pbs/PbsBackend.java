@@ -11,6 +11,7 @@ import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.Capabilities;
 import io.adaptive.runtime.spi.ManagerEndpoint;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +44,7 @@ public final class PbsBackend implements Backend {
   PbsBackend(BatchSettings settings, Flavour flavour) {
     this.settings = settings;
     this.flavour = flavour;
-    this.batch = BatchBackend.of("pbs", new PbsScheduler(flavour, settings.user()), settings);
+    this.batch = BatchBackend.of("pbs", new PbsScheduler(flavour, settings.user(), Clock.systemDefaultZone()), settings);
   }
 
   /**

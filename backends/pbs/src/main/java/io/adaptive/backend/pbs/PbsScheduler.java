@@ -12,6 +12,7 @@ import io.adaptive.backend.batch.SchedulerOutputException;
 import io.adaptive.backend.batch.StatusQuery;
 import io.adaptive.plan.ResourceShape;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,10 +53,16 @@ final class PbsScheduler implements Scheduler {
 
   private final Flavour flavour;
   private final String user;
+  private final Clock clock;
 
-  PbsScheduler(Flavour flavour, String user) {
+  /**
+   * @param user whose jobs count: the user part of {@code Job_Owner} must equal it
+   * @param clock the time now in the PBS server's zone, to tell a job at its walltime limit
+   */
+  PbsScheduler(Flavour flavour, String user, Clock clock) {
     this.flavour = Objects.requireNonNull(flavour, "flavour");
     this.user = Objects.requireNonNull(user, "user");
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   Flavour flavour() {
@@ -156,7 +163,7 @@ final class PbsScheduler implements Scheduler {
       if (PbsStates.moved(job)) {
         continue; // the job lives on another server now: as good as vanished here
       }
-      PbsStates.Reading reading = PbsStates.read(job);
+      PbsStates.Reading reading = PbsStates.read(job, clock);
       jobs.add(new SchedulerJob(job.id(), job.name(), reading.state(), job.state(),
           reading.reason(), job.get("exec_host"), comment(job), reading.exitStatus()));
     }

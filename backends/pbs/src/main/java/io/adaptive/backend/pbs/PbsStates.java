@@ -5,6 +5,10 @@ package io.adaptive.backend.pbs;
 
 import io.adaptive.backend.batch.SchedulerJob;
 import io.adaptive.backend.batch.SchedulerState;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.OptionalInt;
 
@@ -16,6 +20,10 @@ import java.util.OptionalInt;
  * be resubmitted (adaptive-scheduler kept only R and Q and so ran learners twice).
  */
 final class PbsStates {
+
+  /** How qstat prints times ({@code stime = Fri Nov 27 15:47:39 2026}), in the server's zone. */
+  private static final DateTimeFormatter CTIME =
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
 
   /** Exit status that PBS gives a job its server killed with SIGTERM: 256 + 15. */
   static final int KILLED_BY_SERVER = 271;
@@ -30,7 +38,26 @@ final class PbsStates {
    * here: the caller drops such a job, so that it counts as vanished.
    */
   static Reading read(QstatJob job) {
+    return read(job, null);
+  }
+
+  /**
+   * As {@link #read(QstatJob)}, and a running or exiting job whose walltime has run out by
+   * {@code clock} (its {@code stime} plus {@code Resource_List.walltime}, or its
+   * {@code resources_used.walltime}) is read as {@link SchedulerState#TIMEOUT}: the server is
+   * killing it at the limit. PBS shows the walltime kill only once the job is F (271), but the job
+   * wrapper's exit file comes during the kill, while the job is still R or E; without this, a
+   * worker stopped by the kill would be charged a failure instead of being resumed.
+   *
+   * @param clock the time now, in the PBS server's zone; null to skip the check
+   */
+  static Reading read(QstatJob job, Clock clock) {
     String letter = job.state();
+    if (clock != null && (letter.equals("R") || letter.equals("E")) && pastWalltime(job, clock)) {
+      return new Reading(SchedulerState.TIMEOUT, "at its walltime limit of "
+          + job.get("Resource_List.walltime") + " (started " + job.get("stime") + "): the server"
+          + " is ending it", SchedulerJob.NO_EXIT_STATUS);
+    }
     String comment = job.get("comment");
     int none = SchedulerJob.NO_EXIT_STATUS;
     return switch (letter) {
@@ -98,6 +125,22 @@ final class PbsStates {
     long limit = seconds(job.get("Resource_List.walltime"));
     long used = seconds(job.get("resources_used.walltime"));
     return limit > 0 && used >= limit;
+  }
+
+  private static boolean pastWalltime(QstatJob job, Clock clock) {
+    long limit = seconds(job.get("Resource_List.walltime"));
+    if (limit <= 0) {
+      return false;
+    }
+    if (seconds(job.get("resources_used.walltime")) >= limit) {
+      return true;
+    }
+    try {
+      LocalDateTime started = LocalDateTime.parse(job.get("stime").trim(), CTIME);
+      return !LocalDateTime.now(clock).isBefore(started.plusSeconds(limit));
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   /** {@code HH:MM:SS} (hours may exceed 99) in seconds; -1 if it is not in that form. */

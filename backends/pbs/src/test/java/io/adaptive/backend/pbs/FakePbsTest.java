@@ -96,6 +96,9 @@ final class FakePbsTest {
     String id = submit("-v", "ADAPTIVE_JOB_COMMENT=adaptive:run=7k2q;job=j1-abc", script.toString());
 
     Result r = pbs.run(work, "qstat", "-f", id);
+    String at = java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
+        java.util.Locale.ROOT).withZone(java.time.ZoneId.systemDefault())
+        .format(java.time.Instant.ofEpochSecond(1_795_794_344L));
 
     String variables = "PBS_O_HOME=" + System.getenv("HOME") + ",PBS_O_LOGNAME=" + user
         + ",PBS_O_PATH=" + System.getenv("PATH") + ",PBS_O_SHELL=/bin/bash,PBS_O_WORKDIR=" + work
@@ -107,16 +110,16 @@ final class FakePbsTest {
     expected.put("queue", "workq");
     expected.put("server", "fakepbs");
     expected.put("Checkpoint", "u");
-    expected.put("ctime", "Fri Nov 27 15:45:44 2026");
+    expected.put("ctime", at);
     expected.put("Error_Path", "localhost:" + work + "/hello.e1");
     expected.put("Hold_Types", "u");
     expected.put("Join_Path", "oe");
     expected.put("Keep_Files", "n");
     expected.put("Mail_Points", "n");
-    expected.put("mtime", "Fri Nov 27 15:45:44 2026");
+    expected.put("mtime", at);
     expected.put("Output_Path", "localhost:" + work + "/hello.o1");
     expected.put("Priority", "0");
-    expected.put("qtime", "Fri Nov 27 15:45:44 2026");
+    expected.put("qtime", at);
     expected.put("Rerunable", "False");
     expected.put("Resource_List.mem", "524288kb");
     expected.put("Resource_List.ncpus", "2");
@@ -124,8 +127,8 @@ final class FakePbsTest {
     expected.put("Resource_List.select", "1:ncpus=2:mem=512mb");
     expected.put("Resource_List.walltime", "00:10:00");
     expected.put("Variable_List", variables);
-    expected.put("comment", "Job held by " + user + " on Fri Nov 27 15:45:44 2026");
-    expected.put("etime", "Fri Nov 27 15:45:44 2026");
+    expected.put("comment", "Job held by " + user + " on " + at);
+    expected.put("etime", at);
     expected.put("Submit_arguments", "-v ADAPTIVE_JOB_COMMENT=adaptive:run=7k2q;job=j1-abc "
         + script);
     // Written out by hand (not with FakePbs.block): 4-space indents, cut at 79, TAB + 72.
@@ -133,8 +136,8 @@ final class FakePbsTest {
     expected.forEach((k, v) -> {
       String line = "    " + k + " = " + v;
       text.append(line, 0, Math.min(79, line.length())).append('\n');
-      for (int at = 79; at < line.length(); at += 72) {
-        text.append('\t').append(line, at, Math.min(at + 72, line.length())).append('\n');
+      for (int cut = 79; cut < line.length(); cut += 72) {
+        text.append('\t').append(line, cut, Math.min(cut + 72, line.length())).append('\n');
       }
     });
     text.append('\n');
@@ -332,6 +335,9 @@ final class FakePbsTest {
     String id = submit(script("c.sh", "#PBS -l nodes=1:ppn=2\nexit 4\n").toString());
     awaitState(id, "C");
     Result r = pbs.run(work, "qstat", "-f", id);
+    String at = java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
+        java.util.Locale.ROOT).withZone(java.time.ZoneId.systemDefault())
+        .format(java.time.Instant.ofEpochSecond(1_795_794_344L));
     QstatJob job = QstatParser.parse(r.stdout()).get(0);
     assertThat(job.state()).isEqualTo("C");
     assertThat(job.attributes()).containsEntry("exit_status", "4").doesNotContainKey("Exit_status");

@@ -129,9 +129,9 @@ final class PbsEndToEndIT {
 
   @Test
   void walltime_theWorkerStopsItself_isResubmittedWithoutAFailure() throws Exception {
-    // 12 s walltime: the worker stops at its deadline (10.8 s in) with status 7; the learner
-    // needs about 16 s of evaluations, so it takes a second job.
-    PbsDriver driver = start("1", "8000", "2", "500", "walltime=12000");
+    // 30 s walltime: the worker stops at its deadline (27 s after it started, well before the
+    // server's limit) with status 7; the learner needs about 40 s of evaluations.
+    PbsDriver driver = start("1", "20000", "2", "500", "walltime=30000");
 
     assertThat(driver.awaitExit()).as(driver.output() + driver.logs()).isZero();
     assertThat(driver.output()).contains("1 done, 0 failed of 1 learners")

@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
 
 final class PbsSchedulerTest {
 
-  private final PbsScheduler openPbs = new PbsScheduler(Flavour.OPENPBS, "alice");
-  private final PbsScheduler torque = new PbsScheduler(Flavour.TORQUE, "alice");
+  /** Shortly after the sample's jobs started (Fri Nov 27 15:47:39 2026, 4 h walltime). */
+  private static final java.time.Clock CLOCK = java.time.Clock.fixed(
+      java.time.Instant.parse("2026-11-27T16:00:00Z"), java.time.ZoneOffset.UTC);
+
+  private final PbsScheduler openPbs = new PbsScheduler(Flavour.OPENPBS, "alice", CLOCK);
+  private final PbsScheduler torque = new PbsScheduler(Flavour.TORQUE, "alice", CLOCK);
 
   private static CommandResult result(int rc, String stdout, String stderr) {
     return new CommandResult(List.of("qstat", "-f"), rc, stdout, stderr, false);

@@ -119,6 +119,40 @@ final class PbsStatesTest {
         "ended; qstat shows no exit status", NONE));
   }
 
+  // ---- at the walltime limit, before PBS says so ----
+
+  private static final java.time.Clock NOW = java.time.Clock.fixed(
+      java.time.Instant.parse("2026-11-27T16:00:00Z"), java.time.ZoneOffset.UTC);
+
+  @Test
+  void read_runningPastStimePlusWalltime_isATimeoutBeingEnded() {
+    QstatJob job = job("R", "Resource_List.walltime", "00:10:00", "stime",
+        "Fri Nov 27 15:50:00 2026", "resources_used.walltime", "00:08:00");
+
+    assertThat(PbsStates.read(job, NOW)).isEqualTo(new PbsStates.Reading(SchedulerState.TIMEOUT,
+        "at its walltime limit of 00:10:00 (started Fri Nov 27 15:50:00 2026): the server is"
+            + " ending it", NONE));
+    assertThat(PbsStates.read(job).state()).as("without a clock").isEqualTo(SchedulerState.RUNNING);
+  }
+
+  @Test
+  void read_exitingWithItsWalltimeUsedUp_isATimeout() {
+    QstatJob job = job("E", "Resource_List.walltime", "00:10:00", "stime",
+        "Fri Nov 27 15:55:00 2026", "resources_used.walltime", "00:10:01");
+
+    assertThat(PbsStates.read(job, NOW).state()).isEqualTo(SchedulerState.TIMEOUT);
+  }
+
+  @Test
+  void read_runningWithinItsWalltime_isRunning() {
+    QstatJob job = job("R", "Resource_List.walltime", "00:10:00", "stime",
+        "Fri Nov 27 15:50:01 2026", "resources_used.walltime", "00:09:59");
+
+    assertThat(PbsStates.read(job, NOW).state()).isEqualTo(SchedulerState.RUNNING);
+    assertThat(PbsStates.read(job("R", "stime", "garbage", "Resource_List.walltime", "00:00:01"),
+        NOW).state()).isEqualTo(SchedulerState.RUNNING);
+  }
+
   @Test
   void seconds_readsHoursAbove99_andRejectsOtherForms() {
     assertThat(PbsStates.seconds("120:00:01")).isEqualTo(432_001);

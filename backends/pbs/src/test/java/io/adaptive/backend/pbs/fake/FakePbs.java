@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +54,7 @@ public final class FakePbs {
 
   static final String SERVER = "fakepbs";
   static final DateTimeFormatter CTIME =
-      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).withZone(java.time.ZoneId.systemDefault());
   /** Widest line, and widest continuation after its TAB, in qstat -f output. */
   static final int FIRST_WIDTH = 79;
   static final int CONTINUATION_WIDTH = 72;
