@@ -22,7 +22,8 @@ record PbsDriver(Process process, Path outputFile, Path store) {
         store.toString(), bin.toString()));
     command.addAll(List.of(args));
     Path output = Files.createTempFile(dir, "driver", ".out");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+    // In the test's directory: slurm-wlm-torque's jobs leave <script>.o<id> files in it.
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(output.toFile()).start();
     return new PbsDriver(process, output, store);
   }
@@ -83,6 +84,17 @@ record PbsDriver(Process process, Path outputFile, Path store) {
       text.append(e);
     }
     return text.toString();
+  }
+
+  /** The start files of the run's jobs ({@code <host> <epoch> <job id>}), in name order. */
+  List<String> startFiles() throws IOException {
+    try (Stream<Path> files = Files.list(store.resolve("jobs"))) {
+      List<String> lines = new ArrayList<>();
+      for (Path f : files.filter(p -> p.toString().endsWith(".start")).sorted().toList()) {
+        lines.add(Files.readString(f).strip());
+      }
+      return lines;
+    }
   }
 
   /** The exit files of the run's jobs ({@code jobs/<job>.exit}), by job, in name order. */
