@@ -202,8 +202,9 @@ final class PbsScheduler implements Scheduler {
     if (tool.equals("qdel") && !text.isBlank() && text.lines().filter(l -> !l.isBlank())
         .allMatch(l -> l.contains("unknown job id") || l.contains("job has finished")
             || l.contains("request invalid for state of job"))) {
-      // Cancelling a job that is gone or ending is done; the next poll confirms it (§4.5).
-      return Diagnosis.transientError();
+      // Cancelling a job that is gone or ending is done; retrying cannot change that, and the
+      // next poll confirms it (batch-systems.md §4.5). The other ids of the call were handled.
+      return Diagnosis.permanent("nothing to do: the job has ended or is ending already");
     }
     if (TRANSIENT.stream().anyMatch(text::contains)) {
       return Diagnosis.transientError();
@@ -227,7 +228,7 @@ final class PbsScheduler implements Scheduler {
       return Diagnosis.permanent("this user may not submit to that queue; ask your site's"
           + " administrators, or use another queue");
     }
-    if (text.contains("illegal -n value") || text.contains("illegal -N value")) {
+    if (text.contains("illegal -n value")) { // -N, lower-cased
       return Diagnosis.permanent("the job name must start with a letter");
     }
     return Diagnosis.unknown();

@@ -182,7 +182,8 @@ final class PbsSchedulerTest {
   @Test
   void diagnose_qdelOfAFinishedJob_isNoError() {
     assertThat(openPbs.diagnose(new CommandResult(List.of("qdel", "3.s"), 35, "",
-        "qdel: Unknown Job Id 3.s\n", false))).isEqualTo(Diagnosis.transientError());
+        "qdel: Unknown Job Id 3.s\n", false))).isEqualTo(
+            Diagnosis.permanent("nothing to do: the job has ended or is ending already"));
   }
 
   @Test
