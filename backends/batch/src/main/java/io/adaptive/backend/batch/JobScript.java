@@ -11,9 +11,12 @@ import java.util.Map;
 
 /**
  * Renders the bash script of one job attempt: the scheduler's directives, then a wrapper that
- * records the job's start, runs the worker JVM as a child (never {@code exec}: the shell must
- * outlive it to write the exit file), turns the walltime warning (USR1) into a checkpoint-and-stop
- * of the worker, forwards TERM, waits until the worker has really exited and records its status.
+ * records the job's start, runs the worker JVM as a background child (never {@code exec}: the shell
+ * must outlive it to write the exit file), passes the walltime warning (USR1) on to the worker,
+ * which saves and exits 7, forwards TERM, waits until the worker has really exited and records its
+ * status. The JVM's direct parent is a subshell that ignores TERM and USR1 while it waits: bash
+ * 5.2 lost the status of a child that ended while a trapped signal interrupted {@code wait}
+ * (SLURM's cancel signals every process of the job at once), and wrote 255.
  *
  * <p>The text depends only on its inputs, so golden files can pin it.
  */
@@ -56,27 +59,28 @@ final class JobScript {
     lines.add("_adaptive_files=" + Shell.quote(files.directory().resolve(files.job()).toString()));
     lines.add("_adaptive_walltime=''");
     lines.add("_adaptive_terminated=''");
-    lines.add("_adaptive_worker=''");
     lines.add("_adaptive_tasks=''");
     lines.add("");
     lines.add("_adaptive_write() { # file, line: written atomically (a temporary file, then a rename)");
     lines.add("  printf '%s\\n' \"$2\" > \"$1.$$.tmp\" && mv -f \"$1.$$.tmp\" \"$1\"");
     lines.add("}");
+    lines.add("_adaptive_signal_worker() { # signal: to the worker JVM, once it has started");
+    lines.add("  [ ! -e \"$_adaptive_files.pid\" ] || kill -\"$1\" \"$(cat \"$_adaptive_files.pid\")\" 2>/dev/null");
+    lines.add("}");
     lines.add("_adaptive_on_usr1() { # the walltime warning: the worker saves its learner, exits 7");
     lines.add("  _adaptive_walltime=' walltime'");
     lines.add("  _adaptive_write \"$_adaptive_files.walltime\" \"$(date +%s)\"");
-    lines.add("  [ -z \"$_adaptive_worker\" ] || kill -USR1 \"$_adaptive_worker\" 2>/dev/null");
+    lines.add("  _adaptive_signal_worker USR1");
     lines.add("}");
     lines.add("_adaptive_on_term() { # cancelled, or the hard limit: the worker saves and stops");
     lines.add("  _adaptive_terminated=1");
-    lines.add("  for _adaptive_pid in $_adaptive_worker $_adaptive_tasks; do");
-    lines.add("    kill -TERM \"$_adaptive_pid\" 2>/dev/null");
-    lines.add("  done");
-    lines.add("}");
-    lines.add("_adaptive_on_exit() { # whatever ends the script: the exit file, then the evaluators");
-    lines.add("  _adaptive_status=$?");
-    lines.add("  _adaptive_write \"$_adaptive_files.exit\" \"$_adaptive_status$_adaptive_walltime\"");
+    lines.add("  _adaptive_signal_worker TERM");
     lines.add("  [ -z \"$_adaptive_tasks\" ] || kill -TERM \"$_adaptive_tasks\" 2>/dev/null");
+    lines.add("}");
+    lines.add("_adaptive_on_exit() { # whatever ends the script: an exit file, then the evaluators");
+    lines.add("  _adaptive_status=$?");
+    lines.add("  [ -e \"$_adaptive_files.exit\" ] || _adaptive_write \"$_adaptive_files.exit\" \"$_adaptive_status$_adaptive_walltime\"");
+    lines.add("  [ -z \"$_adaptive_tasks\" ] || { kill -TERM \"$_adaptive_tasks\"; wait \"$_adaptive_tasks\"; } 2>/dev/null");
     lines.add("}");
     lines.add("trap _adaptive_on_usr1 USR1");
     lines.add("trap _adaptive_on_term TERM");
@@ -105,21 +109,28 @@ final class JobScript {
     lines.add("# A warning or a cancel that came before the worker started: it never starts.");
     lines.add("[ -z \"$_adaptive_walltime\" ] || exit 7");
     lines.add("[ -z \"$_adaptive_terminated\" ] || exit 143");
-    lines.add(Shell.words(command) + " &");
-    lines.add("_adaptive_worker=$!");
+    lines.add("# The worker JVM runs under a subshell that waits for it with TERM and USR1 ignored and");
+    lines.add("# writes the exit file: a signal that comes while bash waits can make it lose the status.");
+    lines.add("(");
+    lines.add("  " + Shell.words(command) + " &");
+    lines.add("  echo $! > \"$_adaptive_files.pid\"");
+    lines.add("  trap '' TERM USR1");
+    lines.add("  wait $!");
+    lines.add("  _adaptive_status=$?");
+    lines.add("  [ ! -e \"$_adaptive_files.walltime\" ] || _adaptive_walltime=' walltime'");
+    lines.add("  _adaptive_write \"$_adaptive_files.exit\" \"$_adaptive_status$_adaptive_walltime\"");
+    lines.add(") &");
+    lines.add("_adaptive_runner=$!");
     if (multiTask) {
       List<String> launcher = scheduler.otherTasksLauncher(resources);
       lines.add(ROLE + "=evaluator " + Shell.words(launcher) + " " + Shell.words(command) + " &");
       lines.add("_adaptive_tasks=$!");
     }
     lines.add("");
-    lines.add("# A trapped signal ends 'wait' early (status > 128): wait again while the worker runs.");
-    lines.add("while :; do");
-    lines.add("  wait \"$_adaptive_worker\"");
-    lines.add("  kill -0 \"$_adaptive_worker\" 2>/dev/null && continue");
-    lines.add("  wait \"$_adaptive_worker\" # it has exited: its real status, which bash keeps");
-    lines.add("  exit $?");
-    lines.add("done");
+    lines.add("# A trapped signal ends 'wait' early: wait again while the worker's subshell runs.");
+    lines.add("while kill -0 \"$_adaptive_runner\" 2>/dev/null; do wait \"$_adaptive_runner\"; done");
+    lines.add("read -r _adaptive_status _ < \"$_adaptive_files.exit\"");
+    lines.add("exit \"${_adaptive_status:-1}\"");
     return String.join("\n", lines) + "\n";
   }
 

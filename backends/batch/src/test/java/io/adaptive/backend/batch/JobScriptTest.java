@@ -115,6 +115,27 @@ final class JobScriptTest {
   }
 
   @Test
+  void render_termToScriptAndWorkerAtOnce_keepsTheWorkersStatus() throws Exception {
+    // SLURM's cancel sends TERM to every process of the job at the same moment.
+    for (int round = 0; round < 5; round++) {
+      JobFiles files = files("j9-" + round);
+      Files.deleteIfExists(run.resolve("calls.worker"));
+      Process script = start(render(shape(1), files, "sleep"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> calls("worker").contains("started")
+          && Files.exists(files.pid()));
+      String worker = Files.readString(files.pid()).strip();
+
+      Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(script.pid()), worker)
+          .start();
+
+      assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(script.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readString(files.exit())).as("round %d", round).isEqualTo("6\n");
+      assertThat(script.exitValue()).isEqualTo(6);
+    }
+  }
+
+  @Test
   void render_usr1BeforeTheWorkerStarts_workerNeverStarts() throws Exception {
     JobFiles files = files("j4-abc");
     ResourceShape slowPrelude = TestScheduler.shape(1, 1, Memory.gib(1), Map.of(),
