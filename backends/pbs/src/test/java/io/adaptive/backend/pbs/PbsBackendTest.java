@@ -82,10 +82,14 @@ final class PbsBackendTest {
         .orElseThrow();
 
     Backend byName = provider.create(Map.of("flavour", "torque", "executables", "/opt/pbs/bin",
-        "commandTimeout", "30", "advertisedHost", "login01", "user", "alice"));
+        "command-timeout", "30s", "exit-file-grace", "PT2M", "advertised-host", "login01",
+        "bind-host", "10.0.0.1", "java", "/opt/java/bin/java", "name-prefix", "ab",
+        "user", "alice"));
 
     assertThat(byName).isEqualTo(Pbs.backend().torque().executables(Path.of("/opt/pbs/bin"))
-        .commandTimeout(Duration.ofSeconds(30)).advertisedHost("login01").user("alice"));
+        .commandTimeout(Duration.ofSeconds(30)).exitFileGrace(Duration.ofMinutes(2))
+        .advertisedHost("login01").bindHost("10.0.0.1").java("/opt/java/bin/java")
+        .namePrefix("ab").user("alice"));
     assertThat(provider.create(Map.of())).isEqualTo(Pbs.backend());
     assertThat(byName).isNotEqualTo(Pbs.backend());
     assertThat(byName.name()).isEqualTo("pbs");
@@ -96,14 +100,17 @@ final class PbsBackendTest {
     BackendProvider provider = new PbsProvider();
     assertThatThrownBy(() -> provider.create(Map.of("queue", "short")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("backend 'pbs' has no option 'queue'; available: [flavour, executables,"
-            + " commandTimeout, exitFileGrace, bindHost, advertisedHost, java, namePrefix, user]");
+        .hasMessage("backend 'pbs' has no option 'queue'; available: [advertised-host, bind-host,"
+            + " command-timeout, executables, exit-file-grace, flavour, java, name-prefix, user]");
     assertThatThrownBy(() -> provider.create(Map.of("flavour", "pbspro")))
         .hasMessage("backend 'pbs' option flavour='pbspro' is not known; use flavour=openpbs"
             + " (also PBS Pro) or flavour=torque");
-    assertThatThrownBy(() -> provider.create(Map.of("commandTimeout", "1m")))
-        .hasMessage("backend 'pbs' option commandTimeout='1m' is not a whole number of seconds;"
-            + " e.g. commandTimeout=60");
+    assertThatThrownBy(() -> provider.create(Map.of("command-timeout", "soon")))
+        .hasMessage("backend 'pbs' option command-timeout='soon' is not a duration; e.g."
+            + " command-timeout=60s, 5m or PT1M");
+    assertThat(PbsProvider.duration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(PbsProvider.duration("x", "90")).isEqualTo(Duration.ofSeconds(90));
+    assertThat(PbsProvider.duration("x", "1h")).isEqualTo(Duration.ofHours(1));
   }
 
   @Test
