@@ -19,10 +19,14 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PBS's dialect: {@code #PBS} directives, {@code qsub}, {@code qstat -f}, {@code qdel},
- * {@code qsig}. Immutable.
+ * {@code qsig}. Immutable but for the set of held jobs already warned of; thread-safe.
  *
  * <p>One status command per poll. On OpenPBS it is {@code qstat -f -x <ids>}: with {@code -x},
  * qstat reports the live jobs and the finished ones that are still in the server's history in the
@@ -33,6 +37,8 @@ import java.util.regex.Pattern;
  * with a non-zero exit code; the others are still printed and read.
  */
 final class PbsScheduler implements Scheduler {
+
+  private static final Logger log = LoggerFactory.getLogger(PbsScheduler.class);
 
   /** Environment variable that carries the core's comment, since qsub has no comment option. */
   static final String COMMENT_VARIABLE = "ADAPTIVE_JOB_COMMENT";
@@ -54,6 +60,8 @@ final class PbsScheduler implements Scheduler {
   private final Flavour flavour;
   private final String user;
   private final Clock clock;
+  // The one mutable part: which held jobs were warned of, so that each is warned of once.
+  private final Set<String> warnedHeld = ConcurrentHashMap.newKeySet();
 
   /**
    * @param user whose jobs count: the user part of {@code Job_Owner} must equal it
@@ -164,6 +172,10 @@ final class PbsScheduler implements Scheduler {
         continue; // the job lives on another server now: as good as vanished here
       }
       PbsStates.Reading reading = PbsStates.read(job, clock);
+      if (job.state().equals("H") && warnedHeld.add(job.id())) {
+        log.warn("PBS job {} ({}) is held: it will not start by itself; release it with qrls {},"
+            + " or cancel its learner", job.id(), job.name(), job.id());
+      }
       jobs.add(new SchedulerJob(job.id(), job.name(), reading.state(), job.state(),
           reading.reason(), job.get("exec_host"), comment(job), reading.exitStatus()));
     }

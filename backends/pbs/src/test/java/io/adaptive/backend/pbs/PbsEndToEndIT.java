@@ -211,6 +211,9 @@ final class PbsEndToEndIT {
     assertThat(pbs.state(1)).isEqualTo("H");
     assertThat(driver.process().isAlive()).isTrue();
     assertThat(pbs.submitted()).as("a held job is alive: not resubmitted").isEqualTo(1);
+    assertThat(driver.output()).containsOnlyOnce("PBS job 1.fakepbs (")
+        .contains(") is held: it will not start by itself; release it with qrls 1.fakepbs, or"
+            + " cancel its learner");
 
     assertThat(pbs.run(dir, "qrls", "1.fakepbs").exitCode()).isZero();
 
