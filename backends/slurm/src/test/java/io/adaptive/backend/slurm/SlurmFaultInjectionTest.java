@@ -79,7 +79,7 @@ final class SlurmFaultInjectionTest {
         done
         echo "$*" >> "$S/scancel.calls"
         """);
-    session = Slurm.backend().executables(bin).commandTimeout(Duration.ofSeconds(1))
+    session = Slurm.backend().executables(bin).commandTimeout(Duration.ofSeconds(3))
         .exitFileGrace(Duration.ofSeconds(1)).open();
   }
 
@@ -204,7 +204,7 @@ final class SlurmFaultInjectionTest {
 
     assertThat(stale.state()).isEqualTo(JobState.QUEUED);
     assertThat(stale.detail()).startsWith("PENDING (Priority); stale: the status query failed at")
-        .endsWith("(squeue timed out: (killed after its timeout of 1000 ms)), so nothing is"
+        .endsWith("(squeue timed out: (killed after its timeout of 3000 ms)), so nothing is"
             + " concluded from it");
     assertThat(fresh).isEqualTo(new JobStatus(id, JobState.QUEUED, -1, "PENDING (Priority)",
         false));
