@@ -4,6 +4,7 @@
 package io.adaptive.backend.batch;
 
 import io.adaptive.plan.ResourceShape;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,10 @@ import java.util.Set;
  * memory limit is not hit by a full heap. The driver's own heap options ({@code -Xmx}, {@code -Xms},
  * {@code -XX:MaxRAMPercentage}, {@code -XX:InitialRAMPercentage}, {@code -XX:MinRAMPercentage},
  * {@code -XX:MaxRAM}) are removed: they were chosen for the driver's machine, not for the job.
+ *
+ * <p>A job starts in the run directory, not where the driver was started, so relative paths of the
+ * class path, the module path, {@code -jar} and the java executable are made absolute against the
+ * driver's working directory: {@code java -cp target/app.jar Main} works as typed.
  */
 final class WorkerCommand {
 
@@ -29,6 +34,9 @@ final class WorkerCommand {
   static final long MIN_HEAP_MIB = 64;
 
   // Options whose value is the next word: the main class comes only after them.
+  private static final Set<String> PATH_LISTS = Set.of("-cp", "-classpath", "--class-path", "-p",
+      "--module-path", "--upgrade-module-path");
+
   private static final Set<String> WITH_VALUE = Set.of("-cp", "-classpath", "--class-path", "-p",
       "--module-path", "--upgrade-module-path", "--add-modules", "--limit-modules",
       "--add-opens", "--add-exports", "--add-reads", "--patch-module", "--enable-native-access");
@@ -48,7 +56,8 @@ final class WorkerCommand {
           + " options, the main class and the program's arguments");
     }
     List<String> command = new ArrayList<>();
-    command.add(java.isEmpty() ? relaunch.get(0) : java);
+    String executable = java.isEmpty() ? relaunch.get(0) : java;
+    command.add(executable.contains("/") ? absolute(executable) : executable); // else: on PATH
     command.add("-Xmx" + heapMib(resources) + "m");
     boolean options = true;
     for (int i = 1; i < relaunch.size(); i++) {
@@ -58,13 +67,29 @@ final class WorkerCommand {
       }
       command.add(word);
       if (options && WITH_VALUE.contains(word) && i + 1 < relaunch.size()) {
-        command.add(relaunch.get(++i));
+        String value = relaunch.get(++i);
+        command.add(PATH_LISTS.contains(word) ? absoluteList(value) : value);
+      } else if (options && word.equals("-jar") && i + 1 < relaunch.size()) {
+        command.add(absolute(relaunch.get(++i)));
+        options = false; // the program's own arguments follow
       } else if (options && (word.equals("-jar") || word.equals("-m") || word.equals("--module")
           || !word.startsWith("-"))) {
         options = false; // the main class, jar or module: the program's own arguments follow
       }
     }
     return List.copyOf(command);
+  }
+
+  private static String absoluteList(String paths) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : paths.split(java.io.File.pathSeparator, -1)) {
+      entries.add(entry.isEmpty() ? entry : absolute(entry));
+    }
+    return String.join(java.io.File.pathSeparator, entries);
+  }
+
+  private static String absolute(String path) {
+    return Path.of(path).toAbsolutePath().normalize().toString();
   }
 
   /** The heap of each JVM of a job of this shape, in MiB. */

@@ -59,12 +59,12 @@ final class BatchBackendTest {
   @Test
   void explain_plan_rendersEveryLearnerAndWritesNothing() throws IOException {
     String text = backend.explain(plan(resources()), run, List.of("/jdk/bin/java", "-cp",
-        "app.jar", "Main"));
+        "/opt/app.jar", "Main"));
 
     assertThat(text).contains("==> " + run.resolve("jobs/j1-dryrun.job") + " <==\n#!/usr/bin/env"
         + " bash\n#TEST name=asdry0-1\n#TEST comment=adaptive:run=dry0;job=j1-dryrun\n");
     assertThat(text).contains("==> " + run.resolve("jobs/j3-dryrun.job") + " <==\n",
-        "export ADAPTIVE_LEARNER='peaks[a=3]'\n", "/jdk/bin/java -Xmx1536m -cp app.jar Main &\n");
+        "export ADAPTIVE_LEARNER='peaks[a=3]'\n", "/jdk/bin/java -Xmx1536m -cp /opt/app.jar Main &\n");
     try (Stream<Path> files = Files.list(run)) {
       assertThat(files).isEmpty();
     }

@@ -174,7 +174,7 @@ final class JobScriptTest {
         files, "exit0"));
 
     assertThat(script.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(calls("worker")).contains("args=-Xmx3072m -Xss2m -cp app.jar Main -Xmx1g exit0");
+    assertThat(calls("worker")).contains("args=-Xmx3072m -Xss2m -cp /opt/app.jar Main -Xmx1g exit0");
   }
 
   @Test
@@ -219,7 +219,7 @@ final class JobScriptTest {
     JobDescription description = new JobDescription("as7k2q-1", "adaptive:run=7k2q;job="
         + files.job(), run.resolve("logs").resolve("x.log"), shape);
     List<String> command = WorkerCommand.of(List.of(java.toString(), "-Xmx4g", "-Xss2m", "-cp",
-        "app.jar", "Main", "-Xmx1g", mode), "", shape);
+        "/opt/app.jar", "Main", "-Xmx1g", mode), "", shape);
     String text = JobScript.render(new TestScheduler(), description, "first[a=1] second[a=2]", run,
         environment, files, command);
     Files.writeString(files.script(), text, StandardCharsets.UTF_8);

@@ -26,7 +26,7 @@ final class WorkerCommandTest {
         "-XX:MaxRAMPercentage=50", "-XX:InitialRAMPercentage=10", "-XX:MinRAMPercentage=5",
         "-XX:MaxRAM=1g", "-Dx=1", "-cp", "a.jar", "Main", "arg"), "", shape(1, Memory.gib(4)));
 
-    assertThat(command).containsExactly("/jdk/bin/java", "-Xmx3072m", "-Dx=1", "-cp", "a.jar",
+    assertThat(command).containsExactly("/jdk/bin/java", "-Xmx3072m", "-Dx=1", "-cp", here("a.jar"),
         "Main", "arg");
   }
 
@@ -35,7 +35,7 @@ final class WorkerCommandTest {
     List<String> command = WorkerCommand.of(List.of("java", "-cp", "-Xmx9g", "Main", "-Xmx1g",
         "-Xms2g"), "", shape(1, Memory.gib(1)));
 
-    assertThat(command).containsExactly("java", "-Xmx768m", "-cp", "-Xmx9g", "Main", "-Xmx1g",
+    assertThat(command).containsExactly("java", "-Xmx768m", "-cp", here("-Xmx9g"), "Main", "-Xmx1g",
         "-Xms2g");
   }
 
@@ -44,7 +44,7 @@ final class WorkerCommandTest {
     List<String> command = WorkerCommand.of(List.of("java", "-Xmx2g", "-jar", "app.jar", "-Xmx1g"),
         "", shape(1, Memory.gib(1)));
 
-    assertThat(command).containsExactly("java", "-Xmx768m", "-jar", "app.jar", "-Xmx1g");
+    assertThat(command).containsExactly("java", "-Xmx768m", "-jar", here("app.jar"), "-Xmx1g");
   }
 
   @Test
@@ -52,7 +52,22 @@ final class WorkerCommandTest {
     List<String> command = WorkerCommand.of(List.of("/driver/java", "-cp", "a.jar", "Main"),
         "/cluster/java", shape(1, Memory.gib(1)));
 
-    assertThat(command).containsExactly("/cluster/java", "-Xmx768m", "-cp", "a.jar", "Main");
+    assertThat(command).containsExactly("/cluster/java", "-Xmx768m", "-cp", here("a.jar"), "Main");
+  }
+
+  @Test
+  void of_relativePaths_becomeAbsoluteAgainstTheDriversDirectory_forJobsStartElsewhere() {
+    List<String> command = WorkerCommand.of(List.of("jdk/bin/java", "-cp",
+        "target/app.jar:/opt/lib/*:lib/../x.jar", "--module-path", "mods", "-Dp=rel", "Main",
+        "data/in.csv"), "", shape(1, Memory.gib(1)));
+
+    assertThat(command).containsExactly(here("jdk/bin/java"), "-Xmx768m", "-cp",
+        here("target/app.jar") + ":/opt/lib/*:" + here("x.jar"), "--module-path", here("mods"),
+        "-Dp=rel", "Main", "data/in.csv");
+  }
+
+  private static String here(String relative) {
+    return java.nio.file.Path.of(relative).toAbsolutePath().normalize().toString();
   }
 
   @Test

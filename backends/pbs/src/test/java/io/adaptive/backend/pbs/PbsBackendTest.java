@@ -45,7 +45,7 @@ final class PbsBackendTest {
         "phys-123", "", 0, false, "", new TreeMap<>(Map.of("OMP_NUM_THREADS", "4")),
         List.of("module load java/17"), List.of("-W umask=022"));
     String text = Pbs.backend().explain(plan(shape), Path.of("/runs/peak"),
-        List.of("/usr/bin/java", "-Xmx1g", "-cp", "app.jar", "org.example.Peak", "0.01"));
+        List.of("/usr/bin/java", "-Xmx1g", "-cp", "/opt/app.jar", "org.example.Peak", "0.01"));
 
     Golden.assertMatches("explain-openpbs.txt", text);
   }
@@ -53,7 +53,7 @@ final class PbsBackendTest {
   @Test
   void explain_torque_wholeScript() throws Exception {
     String text = Pbs.backend().torque().explain(plan(Defaults.RESOURCES), Path.of("/runs/peak"),
-        List.of("/usr/bin/java", "-cp", "app.jar", "org.example.Peak"));
+        List.of("/usr/bin/java", "-cp", "/opt/app.jar", "org.example.Peak"));
 
     Golden.assertMatches("explain-torque.txt", text);
   }

@@ -73,7 +73,7 @@ final class FakeWorker {
     environment.put("ADAPTIVE_ROLE", "worker");
     environment.put("ADAPTIVE_LEARNER", "peak[a=1]\npeak[a=2]");
     environment.put("ADAPTIVE_JOB", job);
-    List<String> command = List.of(java.toString(), "-Xmx4g", "-cp", "app.jar", "Main", mode);
+    List<String> command = List.of(java.toString(), "-Xmx4g", "-cp", "/opt/app.jar", "Main", mode);
     WorkerLaunch launch = new WorkerLaunch() {
       @Override
       public List<String> command() {
