@@ -65,6 +65,7 @@ final class ProcessStarter implements Starter {
         .redirectErrorStream(true)
         .redirectOutput(Redirect.appendTo(request.log().toFile()))
         .redirectInput(Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(request.resources().environment()); // the user's env(..)
     builder.environment().putAll(environment);
     return builder.start();
   }

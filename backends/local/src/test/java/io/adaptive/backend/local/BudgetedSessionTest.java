@@ -52,6 +52,25 @@ final class BudgetedSessionTest {
   }
 
   @Test
+  void processes_resourceEnvironment_reachesTheJob() throws Exception {
+    JobRequest plain = request("env", 1, "sh", "-c", "echo \"MY_SETTING=$MY_SETTING\"");
+    java.util.TreeMap<String, String> env = new java.util.TreeMap<>(Map.of("MY_SETTING", "42"));
+    io.adaptive.plan.ResourceShape r = plain.resources();
+    JobRequest request = new JobRequest(plain.learner(), plain.job(),
+        new io.adaptive.plan.ResourceShape(r.cores(), r.nodes(), r.tasks(), r.memory(),
+            r.walltime(), r.partition(), r.account(), r.qos(), r.gpus(), r.exclusive(),
+            r.constraint(), env, r.prelude(), r.schedulerOptions()),
+        plain.runDirectory(), plain.launch(), plain.log());
+    try (BudgetedSession session = (BudgetedSession) Local.processes(1).open()) {
+      String id = session.submit(request);
+      while (session.poll().get(id).state() != JobState.EXITED) {
+        Thread.sleep(20);
+      }
+    }
+    assertThat(java.nio.file.Files.readString(request.log())).contains("MY_SETTING=42");
+  }
+
+  @Test
   void processes_twoCoreJobBesideOneCoreJobs_waitsUntilBothCoresAreFree() throws Exception {
     try (BudgetedSession session = (BudgetedSession) Local.processes(2).open()) {
       session.submit(request("one", 1, "sleep", "0.3"));
