@@ -1,0 +1,210 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.backend.batch;
+
+import io.adaptive.plan.ExecutionPlan;
+import io.adaptive.plan.LearnerTask;
+import io.adaptive.plan.ResourceShape;
+import io.adaptive.runtime.spi.Backend;
+import io.adaptive.runtime.spi.BackendSession;
+import io.adaptive.runtime.spi.Capabilities;
+import io.adaptive.runtime.spi.JobRequest;
+import io.adaptive.runtime.spi.ManagerEndpoint;
+import io.adaptive.runtime.spi.WorkerLaunch;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A backend that runs each job as a batch job of {@code scheduler}: one job script per attempt in
+ * {@code <runDirectory>/jobs/}, one status query per poll for the whole run, cancels in batches.
+ * An immutable value; {@link #open()} starts the session that does the work.
+ *
+ * <p>Scheduler modules wrap it in their own typed entry (e.g. {@code Slurm.backend()}); a new
+ * scheduler only implements {@link Scheduler}.
+ */
+public final class BatchBackend implements Backend {
+
+  /** The tag shown in dry runs of a run directory that has none yet (it is made at submission). */
+  static final String DRY_RUN_TAG = "dry0";
+
+  private final String name;
+  private final Scheduler scheduler;
+  private final BatchSettings settings;
+
+  private BatchBackend(String name, Scheduler scheduler, BatchSettings settings) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * A batch backend.
+   *
+   * @param name its short name, as {@code --backend} takes it, e.g. {@code slurm}
+   * @param scheduler the batch system's dialect
+   * @param settings how to reach the scheduler and the workers
+   * @throws NullPointerException if an argument is null
+   */
+  public static BatchBackend of(String name, Scheduler scheduler, BatchSettings settings) {
+    return new BatchBackend(name, scheduler, settings);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  /** The batch system's dialect. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** How the backend reaches the scheduler and the workers. */
+  public BatchSettings settings() {
+    return settings;
+  }
+
+  /** Jobs relaunch the user's program; a job has as many cores as the scheduler grants. */
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(true, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Every problem of the plan's resource shapes for this scheduler, each shape checked once and
+   * reported with its first learner (and how many more share it).
+   */
+  @Override
+  public List<String> check(ExecutionPlan plan) {
+    Map<ResourceShape, List<String>> byShape = new LinkedHashMap<>();
+    for (LearnerTask task : plan.learners()) {
+      byShape.computeIfAbsent(task.resources(), shape -> new ArrayList<>()).add(task.name());
+    }
+    List<String> problems = new ArrayList<>();
+    byShape.forEach((shape, learners) -> {
+      String more = learners.size() == 1 ? ""
+          : String.format(Locale.ROOT, " (the same for %d more learners with these resources)",
+              learners.size() - 1);
+      for (String problem : checkShape(learners.get(0), shape)) {
+        problems.add(problem + more);
+      }
+    });
+    return problems;
+  }
+
+  private List<String> checkShape(String learner, ResourceShape shape) {
+    List<String> problems = new ArrayList<>();
+    if (shape.tasks() < shape.nodes()) {
+      problems.add(String.format(Locale.ROOT, "learner '%s' asks for nodes(%d) but tasks(%d): each"
+          + " node runs at least one task; ask for tasks(%d) or nodes(%d)", learner, shape.nodes(),
+          shape.tasks(), shape.nodes(), shape.tasks()));
+    }
+    shape.environment().keySet().stream().filter(key -> !Shell.isVariableName(key))
+        .forEach(key -> problems.add(String.format(Locale.ROOT, "learner '%s' sets environment"
+            + " variable '%s', which is not a valid shell name; use letters, digits and '_', not"
+            + " starting with a digit", learner, key)));
+    problems.addAll(scheduler.check(learner, shape));
+    return problems;
+  }
+
+  @Override
+  public ManagerEndpoint managerEndpoint() {
+    return new ManagerEndpoint(settings.bindHost(), settings.advertisedHost());
+  }
+
+  @Override
+  public BackendSession open() {
+    return open(new CommandRunner(settings.executables(), settings.commandTimeout()),
+        new Backoff(Backoff.Sleeper.real(), () -> ThreadLocalRandom.current().nextDouble()));
+  }
+
+  BackendSession open(CommandRunner runner, Backoff backoff) {
+    return new BatchSession(scheduler, settings, runner, backoff, System::currentTimeMillis);
+  }
+
+  /**
+   * The dry run: the job script of every learner of {@code plan}, as the run would submit them to
+   * {@code runs/<experiment>}, started by this JVM's command line. Nothing is written or
+   * submitted.
+   *
+   * @return for each learner a line {@code ==> <script path> <==}, then the script
+   */
+  public String explain(ExecutionPlan plan) {
+    List<String> command = ProcessHandle.current().info().command()
+        .map(java -> {
+          List<String> words = new ArrayList<>(List.of(java));
+          words.addAll(Arrays.asList(ProcessHandle.current().info().arguments()
+              .orElse(new String[0])));
+          return words;
+        })
+        .orElse(List.of("java", "<your program>"));
+    return explain(plan, Path.of("runs", plan.experiment()), command);
+  }
+
+  /**
+   * The dry run: the job script of every learner of {@code plan}, as a run in
+   * {@code runDirectory} would submit them, each job starting {@code command}. Nothing is written
+   * or submitted. The worker variables shown are the role, store, learner and job; the run
+   * manager adds its address and settings when it submits. Job ids are {@code j1-dryrun},
+   * {@code j2-dryrun}, ...; the run tag is the directory's, or {@value #DRY_RUN_TAG} before the
+   * first submission.
+   *
+   * @param command the user's program as started: java, JVM options, main class, arguments
+   * @throws IllegalArgumentException if a learner's resources cannot be rendered
+   */
+  public String explain(ExecutionPlan plan, Path runDirectory, List<String> command) {
+    Path root = runDirectory.toAbsolutePath();
+    Path tagFile = root.resolve("jobs").resolve(RunTag.FILE);
+    String tag = Files.exists(tagFile) ? RunTag.of(root) : DRY_RUN_TAG;
+    StringBuilder text = new StringBuilder();
+    int sequence = 0;
+    for (LearnerTask task : plan.learners()) {
+      String job = "j" + ++sequence + "-dryrun";
+      Map<String, String> environment = new LinkedHashMap<>();
+      environment.put("ADAPTIVE_ROLE", "worker");
+      environment.put("ADAPTIVE_STORE", root.toString());
+      environment.put("ADAPTIVE_LEARNER", task.name());
+      environment.put("ADAPTIVE_JOB", job);
+      JobRequest request = new JobRequest(task.name(), job, task.resources(), root,
+          new DryRunLaunch(command, environment),
+          root.resolve("logs").resolve(task.name() + "." + job + ".log"));
+      PreparedJob prepared = PreparedJob.of(scheduler, settings, request, tag, sequence, command);
+      text.append("==> ").append(prepared.files().script()).append(" <==\n")
+          .append(prepared.script()).append('\n');
+    }
+    return text.toString();
+  }
+
+  private record DryRunLaunch(List<String> command, Map<String, String> environment)
+      implements WorkerLaunch {
+    @Override
+    public int runInThisJvm() {
+      throw new IllegalStateException("a dry run starts nothing");
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BatchBackend that && name.equals(that.name)
+        && scheduler.equals(that.scheduler) && settings.equals(that.settings);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, scheduler, settings);
+  }
+
+  @Override
+  public String toString() {
+    return "BatchBackend(" + name + ", " + scheduler + ", " + settings + ")";
+  }
+}

@@ -1,0 +1,468 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.backend.batch;
+
+import io.adaptive.plan.ResourceShape;
+import io.adaptive.runtime.spi.BackendSession;
+import io.adaptive.runtime.spi.JobRequest;
+import io.adaptive.runtime.spi.JobStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A batch backend at work: submits job scripts, tracks the jobs with one status query per poll,
+ * and cancels them in batches. Thread-safe; commands run outside the lock.
+ */
+final class BatchSession implements BackendSession {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchSession.class);
+
+  /** Attempts of a submission or a cancel that fails transiently. */
+  static final int ATTEMPTS = 5;
+  /** Most ids per cancel or kill command. */
+  static final int BATCH = 100;
+  /** A snapshot younger than this serves {@link #adopt} without a new query. */
+  private static final long ADOPT_SNAPSHOT_MILLIS = 5_000;
+  /** Cancels that come within this time go out in one command. */
+  private static final long CANCEL_GATHER_MILLIS = 100;
+
+  private final Scheduler scheduler;
+  private final BatchSettings settings;
+  private final CommandRunner runner;
+  private final Backoff backoff;
+  private final Outcomes outcomes;
+  private final LongSupplier clock;
+  private final ScheduledExecutorService canceller;
+
+  private final Map<String, TrackedJob> jobs = new LinkedHashMap<>();
+  private final Map<Path, String> tags = new HashMap<>();
+  private final Set<String> toCancel = new LinkedHashSet<>();
+  private final Set<String> toKill = new LinkedHashSet<>();
+  private final Set<String> unknownStates = new HashSet<>();
+  private List<SchedulerJob> snapshot;
+  private long snapshotMillis;
+  private boolean flushScheduled;
+  private boolean closed;
+  private long sequence;
+
+  BatchSession(Scheduler scheduler, BatchSettings settings, CommandRunner runner, Backoff backoff,
+      LongSupplier clock) {
+    this.scheduler = scheduler;
+    this.settings = settings;
+    this.runner = runner;
+    this.backoff = backoff;
+    this.outcomes = new Outcomes(settings.exitFileGrace());
+    this.clock = clock;
+    this.canceller = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "adaptive-" + scheduler.name().toLowerCase(Locale.ROOT)
+          + "-cancel");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  // ---------------------------------------------------------------------------------- submit
+
+  @Override
+  public String submit(JobRequest request) {
+    PreparedJob job;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the " + scheduler.name() + " backend session is closed");
+      }
+      List<String> problems = scheduler.check(request.learner(), request.resources());
+      if (!problems.isEmpty()) {
+        throw new SubmissionException(String.join("\n", problems), request.learner(), null);
+      }
+      String tag = tags.computeIfAbsent(request.runDirectory().toAbsolutePath(), RunTag::of);
+      job = PreparedJob.of(scheduler, settings, request, tag, ++sequence,
+          request.launch().command());
+    }
+    try {
+      job.write();
+    } catch (IOException e) {
+      throw new SubmissionException("cannot write the job script of learner '" + request.learner()
+          + "' to " + job.files().script() + ": " + e + "\n  fix: make the run directory writable",
+          request.learner(), job.files().script());
+    }
+    String id = submitWithRetries(request, job);
+    synchronized (this) {
+      String prefix = RunTag.namePrefix(settings.namePrefix(), job.tag());
+      jobs.put(id, new TrackedJob(id, request.learner(), job.files(), prefix, job.tag()));
+    }
+    log.debug("submitted job {} ({}) of learner {}: {}", request.job(), id, request.learner(),
+        job.files().script());
+    return id;
+  }
+
+  private String submitWithRetries(JobRequest request, PreparedJob job) {
+    Path script = job.files().script();
+    List<String> command = scheduler.submitCommand(script);
+    String tool = command.get(0);
+    CommandResult result = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      result = runner.run(command);
+      if (result.succeeded()) {
+        try {
+          return scheduler.parseSubmitted(result);
+        } catch (SchedulerOutputException e) {
+          // It may well have made the job: look before anything else, never submit twice.
+          Optional<String> made = findSubmitted(job);
+          if (made.isPresent()) {
+            return made.get();
+          }
+          throw new SubmissionException(String.format(Locale.ROOT, "%s printed no job id for"
+              + " learner '%s': %s%n  fix: run it by hand to see what it prints: %s%n  script kept"
+              + " at %s", tool, request.learner(), e.getMessage(), String.join(" ", command),
+              script), request.learner(), script);
+        }
+      }
+      if (result.timedOut()) {
+        // A submission that timed out on the client may have succeeded on the server.
+        Optional<String> made = findSubmitted(job);
+        if (made.isPresent()) {
+          log.info("{} timed out for learner {}, but the job was made: {}", tool,
+              request.learner(), made.get());
+          return made.get();
+        }
+      } else {
+        Diagnosis diagnosis = scheduler.diagnose(result);
+        if (diagnosis.kind() != Diagnosis.Kind.TRANSIENT) {
+          throw refused(request, job, tool, result, diagnosis);
+        }
+      }
+      if (attempt < ATTEMPTS) {
+        log.info("{} failed transiently for learner {} (attempt {} of {}); retrying", tool,
+            request.learner(), attempt, ATTEMPTS);
+        try {
+          backoff.pause(attempt);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    throw new SubmissionException(String.format(Locale.ROOT, "%s failed %d times for learner '%s'"
+        + " with errors that usually pass (a busy or unreachable controller, a per-user limit);"
+        + " the last one:%n%s%n  fix: check that the scheduler answers, e.g. %s; the learner's"
+        + " job is submitted again later%n  script kept at %s", tool, ATTEMPTS, request.learner(),
+        quoted(result), String.join(" ", scheduler.statusCommand(query(job))), script),
+        request.learner(), script);
+  }
+
+  private SubmissionException refused(JobRequest request, PreparedJob job, String tool,
+      CommandResult result, Diagnosis diagnosis) {
+    Path script = job.files().script();
+    String fix = diagnosis.kind() == Diagnosis.Kind.PERMANENT ? diagnosis.fix()
+        : "read the message above; to see more, submit the kept script by hand: "
+            + String.join(" ", scheduler.submitCommand(script));
+    String values = requested(request.resources());
+    return new SubmissionException(String.format(Locale.ROOT, "%s refused learner '%s' (exit code"
+        + " %d)%n%s%n%s  fix: %s%n  script kept at %s", tool, request.learner(), result.exitCode(),
+        quoted(result), values.isEmpty() ? "" : "  from resources(): " + values + "\n", fix,
+        script), request.learner(), script);
+  }
+
+  /** The values of the shape that a scheduler may refuse, as the user wrote them. */
+  private static String requested(ResourceShape shape) {
+    List<String> values = new ArrayList<>();
+    if (!shape.partition().isEmpty()) {
+      values.add("partition '" + shape.partition() + "'");
+    }
+    if (!shape.account().isEmpty()) {
+      values.add("account '" + shape.account() + "'");
+    }
+    if (!shape.qos().isEmpty()) {
+      values.add("qos '" + shape.qos() + "'");
+    }
+    if (!shape.constraint().isEmpty()) {
+      values.add("constraint '" + shape.constraint() + "'");
+    }
+    if (shape.gpus() > 0) {
+      values.add("gpus(" + shape.gpus() + ")");
+    }
+    if (!shape.schedulerOptions().isEmpty()) {
+      values.add("schedulerOptions " + shape.schedulerOptions());
+    }
+    return String.join(", ", values);
+  }
+
+  /** The last lines of a command's error output (or its output), indented, as the tool wrote them. */
+  private static String quoted(CommandResult result) {
+    String text = result.stderr().isBlank() ? result.stdout() : result.stderr();
+    List<String> lines = text.strip().lines().toList();
+    return lines.subList(Math.max(0, lines.size() - 5), lines.size()).stream()
+        .map(line -> "  " + line).collect(Collectors.joining("\n"));
+  }
+
+  /** The id of the job that a submission of {@code job} made, found by one status query. */
+  private Optional<String> findSubmitted(PreparedJob job) {
+    CommandResult result = runner.run(scheduler.statusCommand(query(job)));
+    try {
+      String prefix = RunTag.namePrefix(settings.namePrefix(), job.tag());
+      for (SchedulerJob listed : scheduler.parseStatus(result)) {
+        if (TrackedJob.isOfRun(listed, prefix, job.tag())
+            && listed.comment().equals(job.description().comment())) {
+          return Optional.of(listed.id());
+        }
+      }
+    } catch (SchedulerOutputException e) {
+      log.warn("could not look for the job of a failed submission: {}", e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private StatusQuery query(PreparedJob job) {
+    return new StatusQuery(settings.user(), RunTag.namePrefix(settings.namePrefix(), job.tag()),
+        List.of());
+  }
+
+  // ------------------------------------------------------------------------------------ adopt
+
+  @Override
+  public boolean adopt(String jobId, JobRequest request) {
+    String tag;
+    synchronized (this) {
+      TrackedJob known = jobs.get(jobId);
+      if (known != null) {
+        return !known.decided();
+      }
+      tag = tags.computeIfAbsent(request.runDirectory().toAbsolutePath(), RunTag::of);
+    }
+    JobFiles files = JobFiles.of(request.runDirectory(), request.job(), scheduler.scriptSuffix());
+    if (files.readExit().isPresent()) {
+      return false; // its worker has ended: nothing left to track
+    }
+    String prefix = RunTag.namePrefix(settings.namePrefix(), tag);
+    TrackedJob job = new TrackedJob(jobId, request.learner(), files, prefix, tag);
+    List<SchedulerJob> listed = recentSnapshot(prefix);
+    if (listed != null) {
+      Optional<SchedulerJob> seen = listed.stream().filter(job::matches).findFirst();
+      if (seen.isEmpty() || seen.get().state().terminal()) {
+        return false;
+      }
+      job.lastSeen = seen.get();
+    }
+    // listed == null: the scheduler did not answer; track it, and let the polls decide.
+    synchronized (this) {
+      jobs.put(jobId, job);
+    }
+    return true;
+  }
+
+  /** A snapshot at most a few seconds old, or a new one; null if the query failed. */
+  private List<SchedulerJob> recentSnapshot(String prefix) {
+    synchronized (this) {
+      if (snapshot != null && clock.getAsLong() - snapshotMillis < ADOPT_SNAPSHOT_MILLIS) {
+        return snapshot;
+      }
+    }
+    CommandResult result = runner.run(scheduler.statusCommand(
+        new StatusQuery(settings.user(), prefix, List.of())));
+    try {
+      List<SchedulerJob> listed = scheduler.parseStatus(result);
+      synchronized (this) {
+        snapshot = listed;
+        snapshotMillis = clock.getAsLong();
+      }
+      return listed;
+    } catch (SchedulerOutputException e) {
+      log.warn("the {} status query failed while adopting jobs: {}", scheduler.name(),
+          e.getMessage());
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------------------------- poll
+
+  @Override
+  public Map<String, JobStatus> poll() {
+    List<TrackedJob> open;
+    StatusQuery query;
+    synchronized (this) {
+      open = jobs.values().stream().filter(job -> !job.decided()).toList();
+      if (open.isEmpty()) {
+        return statuses();
+      }
+      // The run's jobs share one tag per run directory; a session serves one run directory.
+      TrackedJob first = open.get(0);
+      query = new StatusQuery(settings.user(), first.namePrefix,
+          open.stream().map(job -> job.id).sorted().toList());
+    }
+    CommandResult result = runner.run(scheduler.statusCommand(query));
+    List<SchedulerJob> listed = null;
+    String failure = "";
+    try {
+      listed = scheduler.parseStatus(result);
+    } catch (SchedulerOutputException e) {
+      failure = e.getMessage();
+      if (result.succeeded()) {
+        log.warn("the {} status query printed what cannot be read: {}", scheduler.name(),
+            failure);
+      }
+    }
+    long now = clock.getAsLong();
+    synchronized (this) {
+      if (listed != null) {
+        snapshot = listed;
+        snapshotMillis = now;
+      }
+      Map<String, JobStatus> stale = new HashMap<>();
+      for (TrackedJob job : open) {
+        if (listed == null) {
+          stale.put(job.id, stale(job, failure, now));
+          continue;
+        }
+        SchedulerJob seen = listed.stream().filter(job::matches).findFirst().orElse(null);
+        if (seen != null && seen.state() == SchedulerState.OTHER
+            && unknownStates.add(seen.schedulerState())) {
+          log.warn("{} reports job {} in state '{}', which this version does not know; it is"
+              + " taken as alive", scheduler.name(), job.id, seen.schedulerState());
+        }
+        job.status = outcomes.decide(job, seen, now);
+      }
+      Map<String, JobStatus> statuses = statuses();
+      statuses.putAll(stale);
+      return statuses;
+    }
+  }
+
+  /** The last status, marked stale; an exit file still counts, since it needs no scheduler. */
+  private JobStatus stale(TrackedJob job, String failure, long now) {
+    Optional<JobFiles.ExitRecord> exit = job.files.readExit();
+    if (exit.isPresent()) {
+      job.status = outcomes.decide(job, job.lastSeen, now);
+      return job.status;
+    }
+    String first = failure.lines().findFirst().orElse("").strip();
+    if (first.length() > 200) {
+      first = first.substring(0, 200) + "...";
+    }
+    String detail = (job.status.detail().isEmpty() ? "" : job.status.detail() + "; ")
+        + "stale: the status query failed at "
+        + Instant.ofEpochMilli(now).truncatedTo(ChronoUnit.SECONDS) + " (" + first
+        + "), so nothing is concluded from it";
+    return new JobStatus(job.id, job.status.state(), job.status.exitStatus(), detail,
+        job.status.infrastructure());
+  }
+
+  private Map<String, JobStatus> statuses() {
+    Map<String, JobStatus> statuses = new HashMap<>();
+    jobs.forEach((id, job) -> statuses.put(id, job.status));
+    return statuses;
+  }
+
+  // ---------------------------------------------------------------------------- cancel, kill
+
+  @Override
+  public void cancel(String jobId) {
+    request(jobId, toCancel);
+  }
+
+  @Override
+  public void kill(String jobId) {
+    request(jobId, toKill);
+  }
+
+  private synchronized void request(String jobId, Set<String> pending) {
+    TrackedJob job = jobs.get(jobId);
+    if (job == null || job.decided()) {
+      return;
+    }
+    // Recorded before the command runs, so that a CANCELLED state can be told from someone else's.
+    job.cancelRequested = true;
+    pending.add(jobId);
+    if (!flushScheduled && !closed) {
+      flushScheduled = true;
+      canceller.schedule(this::flush, CANCEL_GATHER_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Sends the gathered cancels and kills, at most {@value #BATCH} ids per command. */
+  private void flush() {
+    List<String> cancels;
+    List<String> kills;
+    synchronized (this) {
+      flushScheduled = false;
+      cancels = new ArrayList<>(toCancel);
+      kills = new ArrayList<>(toKill);
+      toCancel.clear();
+      toKill.clear();
+      cancels.removeAll(kills); // a kill supersedes a cancel
+    }
+    for (int from = 0; from < cancels.size(); from += BATCH) {
+      runWithRetries(scheduler.cancelCommand(cancels.subList(from,
+          Math.min(cancels.size(), from + BATCH))));
+    }
+    for (int from = 0; from < kills.size(); from += BATCH) {
+      runWithRetries(scheduler.killCommand(kills.subList(from,
+          Math.min(kills.size(), from + BATCH))));
+    }
+  }
+
+  /** A cancel is confirmed by a later poll, never by its exit code; transient errors are retried. */
+  private void runWithRetries(List<String> command) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      CommandResult result = runner.run(command);
+      if (result.succeeded()) {
+        return;
+      }
+      if (!result.timedOut() && scheduler.diagnose(result).kind() != Diagnosis.Kind.TRANSIENT) {
+        return; // logged by the runner; the next polls show what became of the jobs
+      }
+      if (attempt < ATTEMPTS) {
+        try {
+          backoff.pause(attempt);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ close
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (TrackedJob job : jobs.values()) {
+        if (!job.decided() && !job.cancelRequested) {
+          job.cancelRequested = true;
+          toCancel.add(job.id);
+        }
+      }
+    }
+    canceller.shutdown();
+    try {
+      canceller.awaitTermination(runner.timeout().toMillis() * ATTEMPTS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    flush();
+  }
+}

@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.backend.batch;
+
+import io.adaptive.plan.ResourceShape;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the bash script of one job attempt: the scheduler's directives, then a wrapper that
+ * records the job's start, runs the worker JVM as a child (never {@code exec}: the shell must
+ * outlive it to write the exit file), turns the walltime warning (USR1) into a checkpoint-and-stop
+ * of the worker, forwards TERM, waits until the worker has really exited and records its status.
+ *
+ * <p>The text depends only on its inputs, so golden files can pin it.
+ */
+final class JobScript {
+
+  /** The variable that tells a multi-task job's processes how many tasks the job has. */
+  static final String TASKS = "ADAPTIVE_TASKS";
+  /** The variable that names the file where a multi-task job's evaluators meet the worker. */
+  static final String RENDEZVOUS = "ADAPTIVE_RENDEZVOUS";
+  /** The variable that selects the role of a relaunched program. */
+  static final String ROLE = "ADAPTIVE_ROLE";
+
+  private JobScript() {}
+
+  /**
+   * The script text.
+   *
+   * @param scheduler the dialect of the directives and the job id
+   * @param description the job's name, comment, output and shape
+   * @param learner the learner's name (or a pack's names separated by spaces), for the header
+   * @param runDirectory absolute; the script changes into it
+   * @param environment the worker's variables, exported in this order
+   * @param files where the start, walltime and exit files go
+   * @param command the worker's command line, heap already sized
+   */
+  static String render(Scheduler scheduler, JobDescription description, String learner,
+      Path runDirectory, Map<String, String> environment, JobFiles files, List<String> command) {
+    ResourceShape resources = description.resources();
+    List<String> lines = new ArrayList<>();
+    lines.add("#!/usr/bin/env bash");
+    lines.addAll(scheduler.directives(description));
+    lines.add("#");
+    lines.add("# adaptive-java: job " + files.job() + " of learner "
+        + learner.replace('\n', ' ').replace('\r', ' ') + ".");
+    lines.add("# Kept for debugging. The job writes " + files.job() + ".start when it starts and "
+        + files.job() + ".exit (\"<status>[ walltime]\")");
+    lines.add("# when its worker has ended, both next to this script.");
+    lines.add("");
+    lines.add("_adaptive_job_id=" + scheduler.jobIdExpression());
+    lines.add("_adaptive_files=" + Shell.quote(files.directory().resolve(files.job()).toString()));
+    lines.add("_adaptive_walltime=''");
+    lines.add("_adaptive_terminated=''");
+    lines.add("_adaptive_worker=''");
+    lines.add("_adaptive_tasks=''");
+    lines.add("");
+    lines.add("_adaptive_write() { # file, line: written atomically (a temporary file, then a rename)");
+    lines.add("  printf '%s\\n' \"$2\" > \"$1.$$.tmp\" && mv -f \"$1.$$.tmp\" \"$1\"");
+    lines.add("}");
+    lines.add("_adaptive_on_usr1() { # the walltime warning: the worker saves its learner, exits 7");
+    lines.add("  _adaptive_walltime=' walltime'");
+    lines.add("  _adaptive_write \"$_adaptive_files.walltime\" \"$(date +%s)\"");
+    lines.add("  [ -z \"$_adaptive_worker\" ] || kill -USR1 \"$_adaptive_worker\" 2>/dev/null");
+    lines.add("}");
+    lines.add("_adaptive_on_term() { # cancelled, or the hard limit: the worker saves and stops");
+    lines.add("  _adaptive_terminated=1");
+    lines.add("  for _adaptive_pid in $_adaptive_worker $_adaptive_tasks; do");
+    lines.add("    kill -TERM \"$_adaptive_pid\" 2>/dev/null");
+    lines.add("  done");
+    lines.add("}");
+    lines.add("_adaptive_on_exit() { # whatever ends the script: the exit file, then the evaluators");
+    lines.add("  _adaptive_status=$?");
+    lines.add("  _adaptive_write \"$_adaptive_files.exit\" \"$_adaptive_status$_adaptive_walltime\"");
+    lines.add("  [ -z \"$_adaptive_tasks\" ] || kill -TERM \"$_adaptive_tasks\" 2>/dev/null");
+    lines.add("}");
+    lines.add("trap _adaptive_on_usr1 USR1");
+    lines.add("trap _adaptive_on_term TERM");
+    lines.add("trap _adaptive_on_exit EXIT");
+    lines.add("");
+    lines.add("cd " + Shell.quote(runDirectory.toAbsolutePath().toString()) + " || exit 1");
+    lines.add("_adaptive_write \"$_adaptive_files.start\" \"$(hostname) $(date +%s) $_adaptive_job_id\"");
+    lines.add("");
+    for (Map.Entry<String, String> variable : environment.entrySet()) {
+      lines.add(export(variable.getKey(), variable.getValue()));
+    }
+    for (Map.Entry<String, String> variable : resources.environment().entrySet()) {
+      lines.add(export(variable.getKey(), variable.getValue()));
+    }
+    boolean multiTask = resources.tasks() > 1;
+    if (multiTask) {
+      lines.add(export(TASKS, Integer.toString(resources.tasks())));
+      lines.add(export(RENDEZVOUS, files.evaluators().toString()));
+    }
+    if (!resources.prelude().isEmpty()) {
+      lines.add("");
+      lines.add("# prelude, from resources()");
+      lines.addAll(resources.prelude());
+    }
+    lines.add("");
+    lines.add("# A warning or a cancel that came before the worker started: it never starts.");
+    lines.add("[ -z \"$_adaptive_walltime\" ] || exit 7");
+    lines.add("[ -z \"$_adaptive_terminated\" ] || exit 143");
+    lines.add(Shell.words(command) + " &");
+    lines.add("_adaptive_worker=$!");
+    if (multiTask) {
+      List<String> launcher = scheduler.otherTasksLauncher(resources);
+      lines.add(ROLE + "=evaluator " + Shell.words(launcher) + " " + Shell.words(command) + " &");
+      lines.add("_adaptive_tasks=$!");
+    }
+    lines.add("");
+    lines.add("# A trapped signal ends 'wait' early (status > 128): wait again while the worker runs.");
+    lines.add("while :; do");
+    lines.add("  wait \"$_adaptive_worker\"");
+    lines.add("  kill -0 \"$_adaptive_worker\" 2>/dev/null && continue");
+    lines.add("  wait \"$_adaptive_worker\" # it has exited: its real status, which bash keeps");
+    lines.add("  exit $?");
+    lines.add("done");
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static String export(String name, String value) {
+    if (!Shell.isVariableName(name)) {
+      throw new IllegalArgumentException("environment variable name '" + name + "' is not valid"
+          + " in a shell; use letters, digits and '_', not starting with a digit");
+    }
+    return "export " + name + "=" + Shell.quote(value);
+  }
+}
