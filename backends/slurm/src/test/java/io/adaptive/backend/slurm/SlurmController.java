@@ -23,7 +23,10 @@ final class SlurmController {
 
   private SlurmController() {}
 
-  /** Stops slurmctld, leaves it down for {@code down}, starts it and waits until it answers. */
+  /**
+   * Stops slurmctld, leaves it down for {@code down}, starts it, and waits until it answers and
+   * the node is usable again.
+   */
   static void restart(Duration down) throws IOException, InterruptedException {
     Path pidFile = Path.of(setting("SlurmctldPidFile"));
     Path daemonsOut = pidFile.getParent().getParent().resolve("log/daemons.out");
@@ -37,9 +40,12 @@ final class SlurmController {
         "! kill -0 \"$pid\" 2>/dev/null || { echo \"slurmctld $pid did not stop\"; exit 1; }",
         "sleep " + down.toMillis() / 1000.0,
         "/usr/sbin/slurmctld </dev/null >>" + daemonsOut + " 2>&1 9>&-",
-        "for i in $(seq 600); do timeout 15 scontrol ping 2>/dev/null | grep -q 'is UP' && exit 0;"
+        "for i in $(seq 600); do timeout 15 scontrol ping 2>/dev/null | grep -q 'is UP' && break;"
             + " sleep 0.1; done",
-        "echo 'slurmctld does not answer after 60 s'; exit 1");
+        // The node shows 'unknown' until slurmd registers again, about a second.
+        "for i in $(seq 600); do timeout 15 sinfo -h -o %T 2>/dev/null"
+            + " | grep -qxE 'idle|mixed|allocated|completing' && exit 0; sleep 0.1; done",
+        "echo 'slurmctld does not answer, or the node is not usable, after 60 s'; exit 1");
     run(List.of("bash", "-c", script));
   }
 

@@ -89,8 +89,8 @@ final class SlurmFaultIT extends SlurmTestRun {
     Map<String, String> jobOf = new java.util.HashMap<>();
     for (SlurmQueue.Job job : SlurmQueue.aliveUnder(dir)) {
       for (String learner : learners) {
-        if (SlurmQueue.run("cat", "/proc/" + SlurmQueue.workerJvm(job.id()).orElseThrow()
-            + "/environ").contains(learner)) {
+        long jvm = SlurmQueue.workerJvm(job.id()).orElseThrow();
+        if (SlurmQueue.environment(jvm).contains("\0ADAPTIVE_LEARNER=" + learner + "\0")) {
           jobOf.put(learner, job.id());
         }
       }

@@ -82,7 +82,8 @@ final class SlurmQueue {
         .map(ProcessHandle::pid).findFirst();
   }
 
-  private static String environment(long pid) {
+  /** The environment of process {@code pid}, each variable between NUL characters. */
+  static String environment(long pid) {
     try {
       return "\0" + new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")),
           StandardCharsets.UTF_8);

@@ -51,12 +51,27 @@ final class SlurmRunIT extends SlurmTestRun {
     }
     assertThat(wrappers.calls("sbatch")).as("one job per learner").hasSize(4);
     assertThat(mostRunning.get()).as("jobs RUNNING at once in SLURM").isGreaterThanOrEqualTo(2);
-    assertThat(SlurmQueue.jobsUnder(dir)).as("every job of the run is known to SLURM").hasSize(4)
-        .allSatisfy(job -> assertThat(job.state()).isEqualTo("COMPLETED"));
+    assertThat(SlurmQueue.jobsUnder(dir)).as("every job of the run is known to SLURM").hasSize(4);
 
     SlurmDriver again = start("4", "400", "10", "1000", POLL_MILLIS);
     assertThat(awaitSuccess(again)).contains("4 of 4 learners already reached their goal");
     assertThat(wrappers.calls("sbatch")).as("the second run submits nothing").hasSize(4);
+  }
+
+  /**
+   * A learner is done when its worker says so; its job then ends by itself a moment later. A run
+   * that ends must not cancel such jobs (batch-systems.md §1.8: cancel only a job still alive after
+   * a grace period): SLURM would record a learner that reached its goal as CANCELLED.
+   */
+  @Test
+  void runWithoutTrouble_endsEveryJobCompleted_withoutAnyScancel() throws Exception {
+    SlurmDriver driver = start("4", "300", "10", "1000", POLL_MILLIS);
+    assertThat(awaitSuccess(driver)).contains("4 done, 0 failed of 4 learners");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> SlurmQueue.aliveUnder(dir).isEmpty());
+    assertThat(SlurmQueue.jobsUnder(dir)).hasSize(4).extracting(SlurmQueue.Job::state)
+        .containsOnly("COMPLETED");
+    assertThat(wrappers.calls("scancel")).as("scancel calls").isEmpty();
   }
 
   @Test
@@ -79,8 +94,10 @@ final class SlurmRunIT extends SlurmTestRun {
     assertThat(saved).as(Files.readString(logs.get(0))).isPositive();
     assertThat(resumedCounts(store, FIRST)).as("the replacement loaded every point saved at SIGTERM")
         .containsExactly(0L, saved);
-    assertThat(SlurmQueue.jobsUnder(dir)).extracting(SlurmQueue.Job::state)
-        .containsExactlyInAnyOrder("CANCELLED", "COMPLETED");
+    String cancelled = jobs.get(0).id();
+    assertThat(SlurmQueue.jobsUnder(dir)).as("the cancelled job and its replacement").hasSize(2)
+        .anySatisfy(job -> assertThat(job.id() + " " + job.state())
+            .isEqualTo(cancelled + " CANCELLED"));
     assertThat(rows(store, FIRST)).isGreaterThanOrEqualTo(2500);
   }
 

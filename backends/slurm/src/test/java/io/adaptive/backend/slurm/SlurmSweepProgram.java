@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * <p>Arguments: store, learners, points per learner, milliseconds each evaluation sleeps, save
  * interval in milliseconds, poll interval in milliseconds, then any of {@code walltime=<ms>}
  * (each job's walltime; SLURM rounds it up to whole minutes), {@code maxFailures=<n>},
- * {@code commandTimeout=<ms>} (how long one sbatch/squeue/scancel may take).
+ * {@code commandTimeout=<ms>} (how long one sbatch/squeue/scancel may take),
+ * {@code exitFileGrace=<ms>} (how long an ended job may lack its exit file).
  */
 public final class SlurmSweepProgram {
 
@@ -43,6 +44,7 @@ public final class SlurmSweepProgram {
     long walltimeMillis = option(flags, "walltime", Defaults.WALLTIME.toMillis());
     int maxFailures = (int) option(flags, "maxFailures", 3);
     long commandTimeoutMillis = option(flags, "commandTimeout", 30_000);
+    long exitFileGraceMillis = option(flags, "exitFileGrace", 20_000);
 
     List<LearnerTask> tasks = new ArrayList<>();
     for (int i = 0; i < learners; i++) {
@@ -62,7 +64,8 @@ public final class SlurmSweepProgram {
     }
     ExecutionPlan plan = new ExecutionPlan("peak", tasks);
 
-    RunResult result = Runner.on(backend(Duration.ofMillis(commandTimeoutMillis))).store(store)
+    RunResult result = Runner.on(backend(Duration.ofMillis(commandTimeoutMillis),
+        Duration.ofMillis(exitFileGraceMillis))).store(store)
         .saveInterval(Duration.ofMillis(saveMillis)).progressInterval(Duration.ofMillis(200))
         .pollInterval(Duration.ofMillis(pollMillis)).maxFailures(maxFailures).quiet().run(plan);
     // Below run(): the driver only.
@@ -70,8 +73,8 @@ public final class SlurmSweepProgram {
     System.exit(result.succeeded() ? 0 : 1);
   }
 
-  static Backend backend(Duration commandTimeout) {
-    return Slurm.backend().commandTimeout(commandTimeout);
+  static Backend backend(Duration commandTimeout, Duration exitFileGrace) {
+    return Slurm.backend().commandTimeout(commandTimeout).exitFileGrace(exitFileGrace);
   }
 
   private static long option(List<String> flags, String name, long otherwise) {
