@@ -60,7 +60,7 @@ real_scancel=$(command -v scancel)
 job_of() {
   local f
   for f in /proc/[0-9]*/environ; do
-    if tr '\0' '\n' <"$f" 2>/dev/null | grep -qxF "ADAPTIVE_LEARNER=$1"; then
+    if tr '\0' '\n' 2>/dev/null <"$f" | grep -qxF "ADAPTIVE_LEARNER=$1"; then
       tr '\0' '\n' <"$f" | sed -n 's/^SLURM_JOB_ID=//p'
       return 0
     fi

@@ -99,10 +99,17 @@ final class CommandWrappers {
         if [[ -s $ctl/%1$s.rewrite ]]; then
           out=$('%2$s' "$@")
           rc=$?
-          # Lines "<job id> <state> <reason>": a job that has really ended is shown in that state.
-          [[ -n $out ]] && printf '%%s\\n' "$out" | awk -F'|' -v OFS='|' -v rules="$ctl/%1$s.rewrite" '
-            BEGIN { while ((getline line < rules) > 0) { split(line, f, " "); st[f[1]] = f[2]; why[f[1]] = f[3] } }
-            ($1 in st) && $3 !~ /^(PENDING|CONFIGURING|RUNNING|COMPLETING|SUSPENDED)$/ { $3 = st[$1]; $4 = why[$1] }
+          # Lines "<job id> <state> <reason> <ms>": a job that has really ended is shown COMPLETING
+          # for <ms> after the first call that saw it ended (a slow epilog), then in that state.
+          [[ -n $out ]] && printf '%%s\\n' "$out" | awk -F'|' -v OFS='|' -v rules="$ctl/%1$s.rewrite" \
+              -v ctl="$ctl" -v now="$(date +%%s%%3N)" '
+            BEGIN { while ((getline line < rules) > 0) { split(line, f, " "); st[f[1]] = f[2]; why[f[1]] = f[3]; ms[f[1]] = f[4] } }
+            ($1 in st) && $3 !~ /^(PENDING|CONFIGURING|RUNNING|COMPLETING|SUSPENDED)$/ {
+              seen = ctl "/ended-" $1; first = ""
+              if ((getline first < seen) <= 0) { first = now; print now > seen }
+              close(seen)
+              if (now - first < ms[$1]) { $3 = "COMPLETING" } else { $3 = st[$1]; $4 = why[$1] }
+            }
             { print }'
           exit $rc
         fi
@@ -163,9 +170,19 @@ final class CommandWrappers {
 
   /** squeue shows {@code jobId}, once it has really ended, as {@code state} with {@code reason}. */
   void rewriteEnded(String jobId, String state, String reason) throws IOException {
+    rewriteEnded(jobId, state, reason, Duration.ZERO);
+  }
+
+  /**
+   * squeue shows {@code jobId}, once it has really ended, as {@code COMPLETING} for
+   * {@code completing} (what a slow epilog looks like), then as {@code state} with {@code reason}.
+   */
+  void rewriteEnded(String jobId, String state, String reason, Duration completing)
+      throws IOException {
     Path rules = control.resolve("squeue.rewrite");
     String earlier = Files.exists(rules) ? Files.readString(rules, StandardCharsets.UTF_8) : "";
-    write("squeue.rewrite", earlier + jobId + " " + state + " " + reason + "\n");
+    write("squeue.rewrite", earlier + jobId + " " + state + " " + reason + " "
+        + completing.toMillis() + "\n");
   }
 
   /** Removes the faults of {@code kind} ({@code fail}, {@code sleep}, ...) of {@code command}. */

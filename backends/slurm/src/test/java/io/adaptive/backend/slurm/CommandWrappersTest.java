@@ -97,6 +97,16 @@ final class CommandWrappersTest {
   }
 
   @Test
+  void rewriteEnded_withAnEpilog_showsCompletingFirst_thenTheState() throws Exception {
+    wrappers.rewriteEnded("8", "PREEMPTED", "None", Duration.ofMillis(1500));
+    assertThat(run("squeue").stdout.lines().toList())
+        .contains("8|as7k2q-1|COMPLETING|None|localhost|adaptive:run=7k2q;learner=1;attempt=1");
+    Thread.sleep(1600);
+    assertThat(run("squeue").stdout.lines().toList())
+        .contains("8|as7k2q-1|PREEMPTED|None|localhost|adaptive:run=7k2q;learner=1;attempt=1");
+  }
+
+  @Test
   void rewriteEnded_keepsBarsInsideTheLastField() throws Exception {
     wrappers.rewriteEnded("9", "PREEMPTED", "None");
     assertThat(run("squeue").stdout.lines().toList())

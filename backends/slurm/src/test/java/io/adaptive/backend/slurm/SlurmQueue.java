@@ -82,6 +82,20 @@ final class SlurmQueue {
         .map(ProcessHandle::pid).findFirst();
   }
 
+  /**
+   * Kills every process of the job (its batch shell and the worker JVM) with SIGKILL at once, as a
+   * node that dies would: nobody writes an exit file. ({@code scancel --signal=KILL} will not do:
+   * SLURM 22.05 turns a job-wide KILL into a cancel, which sends SIGTERM first.)
+   *
+   * @return how many processes were killed
+   */
+  static int killJobProcesses(String jobId) {
+    List<ProcessHandle> processes = ProcessHandle.allProcesses()
+        .filter(p -> environment(p.pid()).contains("\0SLURM_JOB_ID=" + jobId + "\0")).toList();
+    processes.forEach(ProcessHandle::destroyForcibly);
+    return processes.size();
+  }
+
   /** The environment of process {@code pid}, each variable between NUL characters. */
   static String environment(long pid) {
     try {
