@@ -20,7 +20,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 poll=${POLL_MS:-500}
-jar=bench/target/benchmarks.jar
+# Absolute: the job scripts cd to the run directory, so a relative class path would break the workers.
+jar=$PWD/bench/target/benchmarks.jar
 
 if [[ ! -f $jar || ${BUILD:-0} == 1 ]]; then
   mvn -o -q -DskipTests package -pl bench -am

@@ -20,10 +20,28 @@ record SlurmDriver(Process process, Path outputFile) {
 
   static SlurmDriver start(Path dir, Path store, CommandWrappers wrappers, String... args)
       throws IOException {
+    return start(dir, store, wrappers, System.getProperty("java.class.path"), args);
+  }
+
+  /**
+   * Like {@link #start(Path, Path, CommandWrappers, String...)}, but with every class path entry
+   * relative to {@code dir}, the driver's working directory, as in {@code java -cp
+   * target/app.jar Main} typed in a project directory.
+   */
+  static SlurmDriver startWithRelativeClassPath(Path dir, Path store, CommandWrappers wrappers,
+      String... args) throws IOException {
+    List<String> relative = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      relative.add(dir.toAbsolutePath().relativize(Path.of(entry).toAbsolutePath()).toString());
+    }
+    return start(dir, store, wrappers, String.join(java.io.File.pathSeparator, relative), args);
+  }
+
+  private static SlurmDriver start(Path dir, Path store, CommandWrappers wrappers,
+      String classPath, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElseThrow(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), SlurmSweepProgram.class.getName(),
-        store.toString()));
+        "-cp", classPath, SlurmSweepProgram.class.getName(), store.toString()));
     command.addAll(List.of(args));
     Path output = Files.createTempFile(dir, "driver", ".out");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

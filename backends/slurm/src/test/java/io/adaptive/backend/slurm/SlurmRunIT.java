@@ -74,6 +74,18 @@ final class SlurmRunIT extends SlurmTestRun {
     assertThat(wrappers.calls("scancel")).as("scancel calls").isEmpty();
   }
 
+  /**
+   * The README starts programs as {@code java -cp examples/target/adaptive-examples.jar ...}: a
+   * class path relative to where the driver was started. The jobs must run the program from there
+   * too, or their JVMs cannot even find its main class.
+   */
+  @Test
+  void relativeClassPath_theJobsStillFindTheProgram() throws Exception {
+    SlurmDriver driver = SlurmDriver.startWithRelativeClassPath(dir, store, wrappers,
+        "1", "100", "0", "1000", POLL_MILLIS, "maxFailures=1");
+    assertThat(awaitSuccess(driver)).contains("1 done, 0 failed of 1 learners");
+  }
+
   @Test
   void scancel_midRun_isResubmitted_andNoSavedPointIsLost() throws Exception {
     // A save interval longer than the run: every point the replacement loads was saved by SIGTERM.
