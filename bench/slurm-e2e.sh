@@ -9,12 +9,14 @@
 #            after its worker logged its start, i.e. about half-way through its 200 points.
 # Figures per run: wall time of the driver JVM (start to exit), sbatch/squeue/scancel calls of the
 # driver (counted by wrappers first on its PATH), the driver's CPU time and that of the commands it
-# ran (/proc/self/stat at its end), submit -> first point of each job (sbatch call -> the worker's
+# ran (/proc/self/stat at its end; cpu_start: its own CPU time when it called run(), i.e. JVM start
+# and plan), submit -> first point of each job (sbatch call -> the worker's
 # first evaluation), points evaluated beyond 8 x 200 = 1600; with scancel: points lost (saved when
 # the job stopped minus loaded by its replacement) and the wall time.
 #
 # Usage: bench/slurm-e2e.sh [runs]      env: POLL_MS (default 500), BUILD=1 to rebuild the jar,
-#        JAVA_OPTS (options of the driver JVM; workers inherit them), KEEP=1 keeps the run dirs.
+#        JAVA_OPTS (options of the driver JVM; workers inherit them), KEEP=1 keeps the run dirs,
+#        SCENARIOS (default "plain scancel").
 # Needs the local cluster with 8 CPU slots: LOCAL_SLURM_CPUS=8 scripts/slurm/start-local-cluster.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -82,8 +84,8 @@ cancel_first() {
   echo "cancelled job $id at $(($(date +%s%3N) - t0)) ms" >"$store/../cancel.txt"
 }
 
-# One run: prints "wall_ms sbatch squeue scancel self_ms children_ms mean_first_ms max_first_ms
-# beyond lost".
+# One run: prints "wall_ms sbatch squeue scancel self_ms before_run_ms children_ms mean_first_ms
+# max_first_ms beyond lost load", load being the 1-minute load average at its end.
 run_one() {
   local scenario=$1 dir=$2 t0 t1 rc=0
   mkdir -p "$dir"
@@ -103,12 +105,14 @@ run_one() {
     exit 1
   fi
   local calls=$dir/calls.log
-  local sb sq sc cpu_self cpu_children first beyond lost=-
+  local sb sq sc cpu_self cpu_children cpu_before first beyond lost=- load
+  load=$(cut -d ' ' -f 1 /proc/loadavg)
   sb=$(awk '$2 == "sbatch"' "$calls" | wc -l)
   sq=$(awk '$2 == "squeue"' "$calls" | wc -l)
   sc=$(awk '$2 == "scancel"' "$calls" | wc -l)
   cpu_self=$(sed -n 's/^driver-cpu self_ms=\([0-9]*\) .*/\1/p' "$dir/driver.out")
-  cpu_children=$(sed -n 's/^driver-cpu .*children_ms=\([0-9]*\)$/\1/p' "$dir/driver.out")
+  cpu_children=$(sed -n 's/^driver-cpu .*children_ms=\([0-9]*\) .*/\1/p' "$dir/driver.out")
+  cpu_before=$(sed -n 's/^driver-cpu .*before_run_ms=\([0-9]*\)$/\1/p' "$dir/driver.out")
   # submit -> first point of each job that evaluated a point
   first=$(awk '$2 == "sbatch-id" {print $1, $3}' "$calls" | while read -r t id; do
     [[ -f $dir/store/first-point/$id ]] && echo $(($(cat "$dir/store/first-point/$id") - t))
@@ -121,18 +125,18 @@ run_one() {
     if [[ -n $saved && -n $loaded ]]; then lost=$((saved - loaded)); else lost="?(saved=${saved:-none},loaded=${loaded:-none})"; fi
     echo "  $(cat "$dir/cancel.txt" 2>/dev/null); saved ${saved:-?} at SIGTERM, replacement loaded ${loaded:-?}" >&2
   fi
-  echo "$((t1 - t0)) $sb $sq $sc $cpu_self $cpu_children $first $beyond $lost"
+  echo "$((t1 - t0)) $sb $sq $sc $cpu_self $cpu_before $cpu_children $first $beyond $lost $load"
 }
 
 echo "slurm-e2e: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -n 1)," \
   "cluster $cpus CPU slots, poll ${poll} ms, JAVA_OPTS='${JAVA_OPTS:-}', $runs runs per scenario, work dir $work"
-printf '%-8s %3s %8s %6s %6s %7s %7s %9s %9s %9s %6s %5s\n' scenario run wall_ms sbatch squeue scancel \
-  cpu_ms child_ms first_avg first_max beyond lost
-for scenario in plain scancel; do
+printf '%-8s %3s %8s %6s %6s %7s %7s %9s %8s %9s %9s %6s %5s %5s\n' scenario run wall_ms sbatch \
+  squeue scancel cpu_ms cpu_start child_ms first_avg first_max beyond lost load
+for scenario in ${SCENARIOS:-plain scancel}; do
   for i in $(seq "$runs"); do
     run_one "$scenario" "$work/$scenario-$i" >"$work/result"
-    read -r wall sb sq sc cs cc fa fm beyond lost <"$work/result"
-    printf '%-8s %3d %8d %6d %6d %7d %7s %9s %9s %9s %6s %5s\n' "$scenario" "$i" "$wall" "$sb" "$sq" "$sc" \
-      "$cs" "$cc" "$fa" "$fm" "$beyond" "$lost"
+    read -r wall sb sq sc cs cb cc fa fm beyond lost load <"$work/result"
+    printf '%-8s %3d %8d %6d %6d %7d %7s %9s %8s %9s %9s %6s %5s %5s\n' "$scenario" "$i" "$wall" "$sb" \
+      "$sq" "$sc" "$cs" "$cb" "$cc" "$fa" "$fm" "$beyond" "$lost" "$load"
   done
 done

@@ -14,6 +14,7 @@ import io.adaptive.plan.Parameter;
 import io.adaptive.plan.ResourceShape;
 import io.adaptive.runtime.RunResult;
 import io.adaptive.runtime.Runner;
+import io.adaptive.runtime.launch.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -35,7 +36,8 @@ import java.util.TreeMap;
  * {@code <store>/first-point/<SLURM job id>} (epoch milliseconds) at its first evaluation. At the
  * end the driver prints its own CPU time and that of the commands it ran (sbatch, squeue, scancel),
  * from {@code /proc/self/stat}:
- * {@code driver-cpu self_ms=<n> children_ms=<n>}.
+ * {@code driver-cpu self_ms=<n> children_ms=<n> before_run_ms=<n>} (the last: its own CPU time
+ * when {@code run} was called, i.e. JVM start and plan).
  *
  * <p>Run it through the script: {@code bench/slurm-e2e.sh}.
  */
@@ -66,13 +68,37 @@ public final class SlurmEndToEnd {
     }
     ExecutionPlan plan = new ExecutionPlan("slurm-e2e", tasks);
 
+    long[] before = Role.isWorker() ? new long[2] : cpuMillis();
     RunResult result = Runner.on(Slurm.backend()).store(store)
         .saveInterval(Duration.ofSeconds(10)).pollInterval(poll).quiet().run(plan);
     // Below run(): the driver only.
     System.out.print(result.summary());
     long[] cpu = cpuMillis();
-    System.out.printf(Locale.ROOT, "driver-cpu self_ms=%d children_ms=%d%n", cpu[0], cpu[1]);
+    System.out.printf(Locale.ROOT, "driver-cpu self_ms=%d children_ms=%d before_run_ms=%d%n",
+        cpu[0], cpu[1], before[0]);
+    System.out.println("driver-threads " + threadCpu());
     System.exit(result.succeeded() ? 0 : 1);
+  }
+
+  /** The driver's threads by CPU time, most first, grouped by name without digits: "name=ms". */
+  private static String threadCpu() throws IOException {
+    java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+              .replaceAll("[0-9]+", "#").replace(' ', '_');
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10, Long::sum);
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return byName.entrySet().stream().filter(e -> e.getValue() > 0)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
   }
 
   private static volatile boolean marked;
