@@ -19,6 +19,7 @@ import java.util.Optional;
  *   <li>{@code <job>.<suffix>}: the job script, kept;
  *   <li>{@code <job>.start}: written by the script when it starts: {@code <host> <epoch seconds>
  *       <scheduler job id>};
+ *   <li>{@code <job>.pid}: the worker JVM's process id, once it has started;
  *   <li>{@code <job>.walltime}: written when the walltime warning (USR1) arrives: epoch seconds;
  *   <li>{@code <job>.exit}: written when the worker has ended: {@code <status>} or
  *       {@code <status> walltime};
@@ -44,6 +45,10 @@ record JobFiles(Path directory, String job, String scriptSuffix) {
 
   Path start() {
     return directory.resolve(job + ".start");
+  }
+
+  Path pid() {
+    return directory.resolve(job + ".pid");
   }
 
   Path walltime() {

@@ -5,19 +5,26 @@ package io.adaptive.backend.batch;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Quoting for bash: any string becomes one word that the shell reads back unchanged. */
 final class Shell {
 
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
   private Shell() {}
 
   /**
-   * {@code value} as one bash word: in single quotes, or as {@code $'..'} if it holds a newline,
+   * {@code value} as one bash word: as it is if it holds only letters, digits and {@code _./:=@%+,-};
+   * else in single quotes, or as {@code $'..'} if it holds a newline,
    * a carriage return, a tab or another control character (single quotes cannot carry them on
    * one line).
    */
   static String quote(String value) {
+    if (SAFE.matcher(value).matches()) {
+      return value; // nothing the shell would change: easier to read as it is
+    }
     if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       StringBuilder quoted = new StringBuilder("$'");
       for (int i = 0; i < value.length(); i++) {

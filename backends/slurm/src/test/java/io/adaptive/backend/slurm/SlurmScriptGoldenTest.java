@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.adaptive.backend.slurm;
+
+import static io.adaptive.dsl.Adaptive.experiment;
+import static io.adaptive.dsl.Adaptive.gib;
+import static io.adaptive.dsl.Adaptive.interval;
+import static io.adaptive.dsl.Adaptive.learner1D;
+import static io.adaptive.dsl.Adaptive.points;
+import static io.adaptive.dsl.Adaptive.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adaptive.dsl.Resources;
+import io.adaptive.plan.ExecutionPlan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job scripts of representative resource shapes, pinned in
+ * {@code src/test/resources/golden/*.sbatch}. After a deliberate change, rewrite them with
+ * {@code mvn test -Dgolden.update=true} and review the diff like code.
+ */
+final class SlurmScriptGoldenTest {
+
+  /** The program the scripts start: injected, so that no path of this machine leaks in. */
+  static final List<String> COMMAND = List.of("/opt/jdk-17/bin/java", "-Xmx8g", "-Dapp.mode=fast",
+      "-cp", "/opt/app/app.jar", "org.example.Main", "--target", "1e-3");
+  static final Path RUN = Path.of("/scratch/alice/runs/golden");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  static ExecutionPlan plan(Resources resources) {
+    return experiment("golden")
+        .learn(point -> learner1D(interval(0.0, 1.0), x -> x * x))
+        .until(points(100))
+        .resources(resources)
+        .compile();
+  }
+
+  @Test
+  void explain_defaults() throws IOException {
+    assertGolden("defaults", resources());
+  }
+
+  @Test
+  void explain_everyField() throws IOException {
+    assertGolden("every-field", resources()
+        .cores(8).nodes(2).tasks(2).memory(gib(16)).walltime(Duration.parse("PT2H30M10S"))
+        .partition("short").account("phys-123").qos("high").gpus(2).exclusive()
+        .constraint("haswell&ib").env("OMP_NUM_THREADS", "4").env("GREETING", "it's \"$HOME\"")
+        .prelude("module load java/17").prelude("ulimit -c 0")
+        .schedulerOption("--mail-type=END"));
+  }
+
+  @Test
+  void explain_fourTasksOnTwoNodes() throws IOException {
+    assertGolden("multi-task", resources()
+        .cores(8).nodes(2).tasks(4).memory(gib(8)).walltime(Duration.ofHours(1)));
+  }
+
+  @Test
+  void explain_gpusExclusiveConstraintRawOptions() throws IOException {
+    assertGolden("gpus-raw-options", resources()
+        .cores(4).gpus(1).exclusive().constraint("a100").walltime(Duration.ofMinutes(3))
+        .schedulerOption("--mail-type=END").schedulerOption("#SBATCH --reservation=maint"));
+  }
+
+  private static void assertGolden(String name, Resources resources) throws IOException {
+    String script = script(Slurm.backend(), resources);
+    Path golden = GOLDEN.resolve(name + ".sbatch");
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, script, StandardCharsets.UTF_8);
+    }
+    assertThat(golden).as("golden file; create it with -Dgolden.update=true").exists();
+    assertThat(script).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  /** The one script of a one-learner plan, without the explain() header line. */
+  static String script(SlurmBackend backend, Resources resources) {
+    String text = backend.explain(plan(resources), RUN, COMMAND);
+    assertThat(text).startsWith("==> " + RUN.resolve("jobs").resolve("j1-dryrun.sbatch")
+        + " <==\n");
+    return text.substring(text.indexOf('\n') + 1);
+  }
+}
