@@ -81,6 +81,7 @@ final class SlurmManagerIT extends SlurmTestRun {
 
     PollRate twoRate = PollRate.of(wrappers.calls("squeue"));
     PollRate sixRate = PollRate.of(otherWrappers.calls("squeue"));
+    System.out.printf("squeue calls: 2 jobs %s; 6 jobs %s%n", twoRate, sixRate);
     for (PollRate rate : List.of(twoRate, sixRate)) {
       assertThat(rate.calls()).as(rate.toString()).isGreaterThanOrEqualTo(10);
       // Never more often than the interval: a poll per job would be 2 or 6 times more frequent.
