@@ -39,6 +39,8 @@ final class BatchSession implements BackendSession {
 
   /** Attempts of a submission or a cancel that fails transiently. */
   static final int ATTEMPTS = 5;
+  /** Attempts of the cancels sent by {@link #close()}, which must not wait long. */
+  static final int CLOSE_ATTEMPTS = 2;
   /** Most ids per cancel or kill command. */
   static final int BATCH = 100;
   /** A snapshot younger than this serves {@link #adopt} without a new query. */
@@ -394,12 +396,12 @@ final class BatchSession implements BackendSession {
     pending.add(jobId);
     if (!flushScheduled && !closed) {
       flushScheduled = true;
-      canceller.schedule(this::flush, CANCEL_GATHER_MILLIS, TimeUnit.MILLISECONDS);
+      canceller.schedule(() -> flush(ATTEMPTS), CANCEL_GATHER_MILLIS, TimeUnit.MILLISECONDS);
     }
   }
 
   /** Sends the gathered cancels and kills, at most {@value #BATCH} ids per command. */
-  private void flush() {
+  private void flush(int attempts) {
     List<String> cancels;
     List<String> kills;
     synchronized (this) {
@@ -412,17 +414,17 @@ final class BatchSession implements BackendSession {
     }
     for (int from = 0; from < cancels.size(); from += BATCH) {
       runWithRetries(scheduler.cancelCommand(cancels.subList(from,
-          Math.min(cancels.size(), from + BATCH))));
+          Math.min(cancels.size(), from + BATCH))), attempts);
     }
     for (int from = 0; from < kills.size(); from += BATCH) {
       runWithRetries(scheduler.killCommand(kills.subList(from,
-          Math.min(kills.size(), from + BATCH))));
+          Math.min(kills.size(), from + BATCH))), attempts);
     }
   }
 
   /** A cancel is confirmed by a later poll, never by its exit code; transient errors are retried. */
-  private void runWithRetries(List<String> command) {
-    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+  private void runWithRetries(List<String> command, int attempts) {
+    for (int attempt = 1; attempt <= attempts; attempt++) {
       CommandResult result = runner.run(command);
       if (result.succeeded()) {
         return;
@@ -430,7 +432,7 @@ final class BatchSession implements BackendSession {
       if (!result.timedOut() && scheduler.diagnose(result).kind() != Diagnosis.Kind.TRANSIENT) {
         return; // logged by the runner; the next polls show what became of the jobs
       }
-      if (attempt < ATTEMPTS) {
+      if (attempt < attempts) {
         try {
           backoff.pause(attempt);
         } catch (InterruptedException e) {
@@ -457,12 +459,13 @@ final class BatchSession implements BackendSession {
         }
       }
     }
+    // Bounded: the cancels already on their way, then this one with a single retry.
     canceller.shutdown();
     try {
-      canceller.awaitTermination(runner.timeout().toMillis() * ATTEMPTS, TimeUnit.MILLISECONDS);
+      canceller.awaitTermination(runner.timeout().toMillis() * 2, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    flush();
+    flush(CLOSE_ATTEMPTS);
   }
 }

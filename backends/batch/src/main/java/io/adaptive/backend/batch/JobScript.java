@@ -11,9 +11,12 @@ import java.util.Map;
 
 /**
  * Renders the bash script of one job attempt: the scheduler's directives, then a wrapper that
- * records the job's start, runs the worker JVM as a child (never {@code exec}: the shell must
- * outlive it to write the exit file), turns the walltime warning (USR1) into a checkpoint-and-stop
- * of the worker, forwards TERM, waits until the worker has really exited and records its status.
+ * records the job's start, runs the worker JVM as a background child (never {@code exec}: the shell
+ * must outlive it to write the exit file), passes the walltime warning (USR1) on to the worker,
+ * which saves and exits 7, forwards TERM, waits until the worker has really exited and records its
+ * status. The JVM's direct parent is a subshell that ignores TERM and USR1 while it waits: bash
+ * 5.2 lost the status of a child that ended while a trapped signal interrupted {@code wait}
+ * (SLURM's cancel signals every process of the job at once), and wrote 255.
  *
  * <p>The text depends only on its inputs, so golden files can pin it.
  */

@@ -4,6 +4,7 @@
 package io.adaptive.backend.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +71,9 @@ final class CommandRunnerTest {
     assertThat(result.stdout()).isEqualTo("partial\n");
     assertThat(result.stderr()).isEqualTo("(killed after its timeout of 500 ms)");
     long child = Long.parseLong(Files.readString(pid).strip());
-    assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    // SIGKILL was sent; the orphan is gone as soon as it has been reaped.
+    await().atMost(Duration.ofSeconds(5))
+        .until(() -> !ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
   }
 
   @Test

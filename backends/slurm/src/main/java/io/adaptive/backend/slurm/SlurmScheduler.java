@@ -198,9 +198,14 @@ record SlurmScheduler(Duration signalLead) implements Scheduler {
 
   @Override
   public List<SchedulerJob> parseStatus(CommandResult result) {
+    if (result.timedOut()) {
+      // The runner's own note comes last; what the killed processes said before it varies.
+      List<String> lines = result.stderr().strip().lines().toList();
+      throw new SchedulerOutputException("squeue timed out: "
+          + (lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
+    }
     if (!result.succeeded()) {
-      String why = result.timedOut() ? "timed out" : "failed with exit code " + result.exitCode();
-      throw new SchedulerOutputException("squeue " + why + ": "
+      throw new SchedulerOutputException("squeue failed with exit code " + result.exitCode() + ": "
           + abbreviate(result.stderr().strip()));
     }
     List<SchedulerJob> jobs = new ArrayList<>();

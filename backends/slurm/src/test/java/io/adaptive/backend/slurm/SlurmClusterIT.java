@@ -44,7 +44,7 @@ final class SlurmClusterIT {
   private BackendSession session;
 
   @BeforeAll
-  static void clusterIsUsable() throws Exception {
+  static void clusterIsUsable() throws Exception { // also used by SlurmRunIT
     String reason = unusableBecause();
     if (reason.isEmpty()) {
       return;

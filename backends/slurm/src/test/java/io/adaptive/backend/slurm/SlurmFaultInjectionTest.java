@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ final class SlurmFaultInjectionTest {
         done
         echo "$*" >> "$S/scancel.calls"
         """);
-    session = Slurm.backend().executables(bin).commandTimeout(Duration.ofSeconds(1))
+    session = Slurm.backend().executables(bin).commandTimeout(Duration.ofSeconds(3))
         .exitFileGrace(Duration.ofSeconds(1)).open();
   }
 
@@ -203,7 +204,7 @@ final class SlurmFaultInjectionTest {
 
     assertThat(stale.state()).isEqualTo(JobState.QUEUED);
     assertThat(stale.detail()).startsWith("PENDING (Priority); stale: the status query failed at")
-        .endsWith("(squeue timed out: (killed after its timeout of 1000 ms)), so nothing is"
+        .endsWith("(squeue timed out: (killed after its timeout of 3000 ms)), so nothing is"
             + " concluded from it");
     assertThat(fresh).isEqualTo(new JobStatus(id, JobState.QUEUED, -1, "PENDING (Priority)",
         false));
@@ -258,10 +259,45 @@ final class SlurmFaultInjectionTest {
         + " for its exit file");
   }
 
+  // ----------------------------------------------------------------------------------- adopt
+
+  @Test
+  void adopt_restartedSession_oneQueryForAllJobsAndItsOwnVerdicts() throws IOException {
+    String alive = session.submit(request("j1-x"));
+    String ended = session.submit(request("j2-x"));
+    String gone = session.submit(request("j3-x"));
+    Files.writeString(run.resolve("jobs/j2-x.exit"), "0\n");
+    set("jobs", lines("jobs").stream().filter(line -> !line.startsWith(gone + "|"))
+        .map(line -> line + "\n").reduce("", String::concat));
+    int before = lines("squeue.calls").size();
+    BackendSession restarted = Slurm.backend().executables(directory.resolve("bin")).open();
+    try {
+      assertThat(restarted.adopt(alive, request("j1-x"))).isTrue();
+      assertThat(restarted.adopt(ended, request("j2-x"))).isFalse();
+      assertThat(restarted.adopt(gone, request("j3-x"))).isFalse();
+      assertThat(lines("squeue.calls")).hasSize(before + 1);
+      assertThat(restarted.poll()).containsOnlyKeys(alive);
+    } finally {
+      restarted.close();
+    }
+  }
+
+  @Test
+  void adopt_squeueDown_keepsTrackingUntilThePollsKnow() throws IOException {
+    String id = session.submit(request("j1-x"));
+    set("squeue.mode", "down");
+    BackendSession restarted = Slurm.backend().executables(directory.resolve("bin")).open();
+    try {
+      assertThat(restarted.adopt(id, request("j1-x"))).isTrue();
+    } finally {
+      restarted.close();
+    }
+  }
+
   // ---------------------------------------------------------------------------------- cancel
 
   @Test
-  void cancel_150Jobs_twoScancelCallsAndAllEnd() throws IOException {
+  void cancel_150Jobs_fewScancelCallsOfAtMost100IdsAndAllEnd() throws IOException {
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= 150; i++) {
       ids.add(session.submit(request("j" + i + "-x")));
@@ -269,13 +305,18 @@ final class SlurmFaultInjectionTest {
 
     ids.forEach(session::cancel);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> lines("scancel.calls").size() == 2);
-    assertThat(lines("scancel.calls").get(0).split(" ")).hasSize(100);
-    assertThat(lines("scancel.calls").get(1).split(" ")).hasSize(50);
+    await().atMost(Duration.ofSeconds(20)).until(() -> cancelled().size() == 150);
+    assertThat(cancelled()).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(lines("scancel.calls")).hasSizeBetween(2, 4)
+        .allSatisfy(call -> assertThat(call.split(" ").length).isLessThanOrEqualTo(100));
     var statuses = session.poll();
     assertThat(ids).allSatisfy(id -> assertThat(statuses.get(id)).isEqualTo(new JobStatus(id,
         JobState.EXITED, 143, "CANCELLED (Priority), as this run asked; no exit file, its"
             + " script never started", false)));
+  }
+
+  private List<String> cancelled() throws IOException {
+    return lines("scancel.calls").stream().flatMap(call -> Stream.of(call.split(" "))).toList();
   }
 
   @Test

@@ -70,6 +70,17 @@ final class SlurmScriptGoldenTest {
         .schedulerOption("--mail-type=END").schedulerOption("#SBATCH --reservation=maint"));
   }
 
+  @Test
+  void explain_withoutRunDirectory_usesRunsOfTheExperimentAndThisJvm() {
+    String text = Slurm.backend().explain(plan(resources()));
+
+    assertThat(text).startsWith("==> " + Path.of("runs", "golden").toAbsolutePath()
+        .resolve("jobs/j1-dryrun.sbatch") + " <==\n#!/usr/bin/env bash\n");
+    assertThat(text).contains("\n  " + ProcessHandle.current().info().command().orElseThrow()
+        + " -Xmx1536m ");
+    assertThat(Path.of("runs")).doesNotExist();
+  }
+
   private static void assertGolden(String name, Resources resources) throws IOException {
     String script = script(Slurm.backend(), resources);
     Path golden = GOLDEN.resolve(name + ".sbatch");
