@@ -61,12 +61,14 @@ real_scancel=$(command -v scancel)
 
 # The SLURM job id of learner $1's running worker JVM, from the environment of the process.
 job_of() {
-  local f
+  local f env id
   for f in /proc/[0-9]*/environ; do
-    if tr '\0' '\n' 2>/dev/null <"$f" | grep -qxF "ADAPTIVE_LEARNER=$1"; then
-      tr '\0' '\n' <"$f" | sed -n 's/^SLURM_JOB_ID=//p'
-      return 0
-    fi
+    # Read once: the job script's short-lived commands carry the same variables and may be gone
+    # by a second read.
+    env=$(tr '\0' '\n' 2>/dev/null <"$f") || continue
+    grep -qxF "ADAPTIVE_LEARNER=$1" <<<"$env" || continue
+    id=$(sed -n 's/^SLURM_JOB_ID=//p' <<<"$env")
+    [[ -n $id ]] && { echo "$id"; return 0; }
   done
   return 1
 }
