@@ -93,6 +93,7 @@ run_one() {
   mkdir -p "$dir"
   : >"$dir/calls.log"
   t0=$(date +%s%3N)
+  echo "$t0" >"$dir/t0"
   E2E_CALLS=$dir/calls.log PATH="$work/bin:$PATH" \
     java ${JAVA_OPTS:-} -cp "$jar" io.adaptive.bench.SlurmEndToEnd "$dir/store" "$poll" \
     >"$dir/driver.out" 2>&1 &
