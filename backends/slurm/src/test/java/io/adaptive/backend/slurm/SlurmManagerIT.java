@@ -35,6 +35,8 @@ final class SlurmManagerIT extends SlurmTestRun {
     String output = awaitSuccess(driver);
     assertThat(during).as("the manager kept polling while the controller was down")
         .isPositive();
+    assertThat(output).as("the outage was seen by the manager's squeue")
+        .contains("Unable to contact slurm controller");
     assertThat(output).contains("2 done, 0 failed of 2 learners")
         .containsPattern(doneWithFailures(FIRST, 0)).containsPattern(doneWithFailures(SECOND, 0));
     assertThat(wrappers.calls("sbatch")).as("no job was submitted twice").hasSize(2);
