@@ -8,6 +8,7 @@ import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.JobRequest;
 import io.adaptive.runtime.spi.JobStatus;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -445,18 +446,42 @@ final class BatchSession implements BackendSession {
 
   // ------------------------------------------------------------------------------------ close
 
+  /** How long {@link #close()} waits for jobs to end by themselves before cancelling them. */
+  private static final long ENDING_BY_ITSELF_MILLIS = 5_000;
+
   @Override
   public void close() {
+    List<TrackedJob> open;
     synchronized (this) {
       if (closed) {
         return;
       }
       closed = true;
-      for (TrackedJob job : jobs.values()) {
-        if (!job.decided() && !job.cancelRequested) {
-          job.cancelRequested = true;
-          toCancel.add(job.id);
-        }
+      open = jobs.values().stream().filter(job -> !job.decided() && !job.cancelRequested)
+          .toList();
+    }
+    // A run ends when its last learner reports its goal, while that worker is still exiting: its
+    // job ends by itself a moment later (its exit file says so), and cancelling it would record a
+    // finished learner as CANCELLED. Only jobs still without an exit file after a short wait are
+    // cancelled.
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ENDING_BY_ITSELF_MILLIS);
+    List<TrackedJob> running = new ArrayList<>(open);
+    while (true) {
+      running.removeIf(job -> Files.exists(job.files.exit()));
+      if (running.isEmpty() || System.nanoTime() > until) {
+        break;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    synchronized (this) {
+      for (TrackedJob job : running) {
+        job.cancelRequested = true;
+        toCancel.add(job.id);
       }
     }
     // Bounded: the cancels already on their way, then this one with a single retry.

@@ -15,7 +15,9 @@ import java.util.Set;
  *
  * <ol>
  *   <li>the exit file: the worker has ended with this status; {@link JobState#EXITED} whatever the
- *       scheduler shows. A stop at the walltime (the walltime warning came, or the scheduler says
+ *       scheduler shows, except that a worker stopped by a signal (status 6, 137, 138 or 143)
+ *       while the scheduler still lists the job alive waits (up to the grace period) for the
+ *       scheduler's final state, which tells a preemption or node failure from a cancel. A stop at the walltime (the walltime warning came, or the scheduler says
  *       TIMEOUT or DEADLINE) is reported as exit status 7, which the run manager resubmits without
  *       charging the learner;
  *   <li>the scheduler's state while it lists the job: waiting and starting jobs are
@@ -63,7 +65,19 @@ final class Outcomes {
     }
     Optional<ExitRecord> exit = job.files.readExit();
     if (exit.isPresent()) {
-      return exited(job, exit.get(), job.lastSeen);
+      ExitRecord record = exit.get();
+      if (seen != null && !seen.state().terminal() && stoppedFromOutside(job, record)) {
+        // Stopped by a signal while the scheduler still winds the job down: its final state
+        // (PREEMPTED, NODE_FAIL, TIMEOUT or CANCELLED) says whether the learner is to blame.
+        if (job.stoppedSinceMillis < 0) {
+          job.stoppedSinceMillis = nowMillis;
+        }
+        if (nowMillis - job.stoppedSinceMillis < grace.toMillis()) {
+          return new JobStatus(job.id, JobState.RUNNING, -1, describe(job, seen) + "; its worker"
+              + " was stopped (exit file: " + record + "); waiting for the final state", false);
+        }
+      }
+      return exited(job, record, job.lastSeen);
     }
     if (seen != null && !seen.state().terminal()) {
       return alive(job, seen);
@@ -100,6 +114,12 @@ final class Outcomes {
         : JobState.QUEUED;
     return new JobStatus(job.id, state, -1, "no longer listed by the scheduler; waiting up to "
         + grace.toSeconds() + " s for its exit file", false);
+  }
+
+  /** A worker stopped by a signal from outside: not a walltime stop, and not its own end. */
+  private static boolean stoppedFromOutside(TrackedJob job, ExitRecord exit) {
+    return exit.status() != WALLTIME && STOPPED.contains(exit.status()) && !exit.walltime()
+        && !job.files.warnedOfWalltime();
   }
 
   private static JobStatus exited(TrackedJob job, ExitRecord exit, SchedulerJob seen) {

@@ -25,6 +25,11 @@ final class TrackedJob {
   long missingSinceMillis = -1;
   /** When the scheduler first showed it ended without an exit file; -1 before. */
   long endedSinceMillis = -1;
+  /**
+   * Since when its exit file says its worker was stopped while the scheduler still lists it alive
+   * (waiting for the scheduler's final state, which tells a preemption from a cancel); -1 if not.
+   */
+  long stoppedSinceMillis = -1;
   /** What the last poll reported. */
   JobStatus status;
 

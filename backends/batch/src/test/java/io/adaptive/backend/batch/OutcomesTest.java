@@ -75,6 +75,32 @@ final class OutcomesTest {
   }
 
   @Test
+  void decide_workerStoppedWhileTheJobWindsDown_waitsForTheFinalState() throws IOException {
+    startFile();
+    exitFile("143");
+
+    JobStatus ending = outcomes.decide(job, listed(SchedulerState.COMPLETING, "None"), 0);
+    JobStatus preempted = outcomes.decide(job, listed(SchedulerState.PREEMPTED, "None"), 1_000);
+
+    assertThat(ending.state()).as(ending.detail()).isEqualTo(JobState.RUNNING);
+    assertThat(ending.detail()).contains("its worker was stopped (exit file: 143)");
+    assertThat(preempted).isEqualTo(new JobStatus("29", JobState.EXITED, 143,
+        "PREEMPTED; exit file: 143", true));
+  }
+
+  @Test
+  void decide_workerStoppedAndTheJobStillListedAlive_isDecidedAfterTheGrace() throws IOException {
+    exitFile("6");
+
+    outcomes.decide(job, listed(SchedulerState.COMPLETING, "None"), 0);
+    JobStatus late = outcomes.decide(job, listed(SchedulerState.COMPLETING, "None"), GRACE);
+
+    assertThat(late.state()).isEqualTo(JobState.EXITED);
+    assertThat(late.exitStatus()).isEqualTo(6);
+    assertThat(late.infrastructure()).isFalse();
+  }
+
+  @Test
   void decide_exitFileOfAVanishedJob_isEnough() throws IOException {
     exitFile("3");
 

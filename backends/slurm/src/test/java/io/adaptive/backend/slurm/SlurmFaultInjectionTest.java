@@ -338,4 +338,18 @@ final class SlurmFaultInjectionTest {
 
     assertThat(lines("scancel.calls")).containsExactly(first + " " + second);
   }
+
+  @Test
+  void close_aJobWhoseWorkerHasEnded_isLeftToEndByItself() throws IOException {
+    String ending = session.submit(request("j1-x"));
+    String running = session.submit(request("j2-x"));
+    // The last learner reported its goal; its worker has exited and the wrapper wrote the exit
+    // file, but the scheduler has not shown the job ended yet.
+    Files.writeString(run.resolve("jobs").resolve("j1-x.exit"), "0\n");
+
+    session.close();
+
+    assertThat(lines("scancel.calls")).containsExactly(running);
+    assertThat(lines("scancel.calls").get(0)).doesNotContain(ending);
+  }
 }
