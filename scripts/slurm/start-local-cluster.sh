@@ -14,13 +14,17 @@
 #   LOCAL_SLURM_CLEAN=1      stop the cluster and wipe its state first (job ids restart at 1)
 #   LOCAL_SLURM_TIMEOUT      seconds to wait for the daemons and the probe job (default 60)
 #   LOCAL_SLURM_FORCE=1      overwrite an /etc/slurm/slurm.conf that this script did not write
+#   LOCAL_SLURM_TORQUE=1     also install slurm-wlm-torque (qsub/qstat/qdel wrappers over SLURM)
 set -euo pipefail
 
 readonly ME=start-local-cluster
 readonly HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly CONF=/etc/slurm/slurm.conf
 readonly MARKER='# Written by adaptive-java scripts/slurm/start-local-cluster.sh'
-readonly PACKAGES=(slurmctld slurmd slurm-client munge)
+PACKAGES=(slurmctld slurmd slurm-client munge)
+# The PBS-style wrappers (qsub, qstat, qdel) for the PBS backend's smoke test, on request.
+[[ ${LOCAL_SLURM_TORQUE:-0} != 1 ]] || PACKAGES+=(slurm-wlm-torque)
+readonly PACKAGES
 readonly DIR="${LOCAL_SLURM_DIR:-/tmp/adaptive-slurm}"
 readonly TIMEOUT="${LOCAL_SLURM_TIMEOUT:-60}"
 readonly T0=${EPOCHREALTIME/./}
