@@ -6,6 +6,7 @@ package io.adaptive.dsl;
 import io.adaptive.plan.Defaults;
 import io.adaptive.plan.ExecutionPlan;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A complete experiment: a value that can be refined (every method returns a copy, the last call
@@ -33,6 +34,23 @@ public sealed interface Experiment extends ExperimentUntilStep permits Experimen
    * @throws NullPointerException if {@code resources} is null
    */
   Experiment resources(Resources resources);
+
+  /**
+   * Sets what each learner's job asks for, per learner: {@code perLearner} is called once per
+   * sweep point by {@link #compile()}, so one sweep can mix shapes. Replaces earlier
+   * {@code resources(..)}. {@code compile()} reports every problem at once, naming the learners it
+   * concerns; a function that throws or returns null is one of them. Not for a balanced sweep,
+   * which is one job.
+   *
+   * <pre>{@code
+   * .resources(point -> resources().cores(point.get(SIZE) > 1000 ? 16 : 4).memory(gib(8)))
+   * }</pre>
+   *
+   * @param perLearner the resources of the learner of a sweep point
+   * @return a copy with these resources; this experiment is unchanged
+   * @throws NullPointerException if {@code perLearner} is null
+   */
+  Experiment resources(Function<? super Point, ? extends Resources> perLearner);
 
   /**
    * Makes this experiment a later stage of a pipeline: each of its learners is submitted only when

@@ -106,13 +106,53 @@ final class ExperimentCompiler {
             sweep(experiment.axes()),
             learners(built, balance),
             goal(experiment.goal(), built),
-            resources(experiment.resources()))
-        .ap((name, axes, specs, goal, resources) -> plan(name, points, balance, specs, goal, resources))
+            resources(experiment, points))
+        .ap((name, axes, specs, goal, shapes) -> plan(name, points, balance, specs, goal, shapes))
         .mapError(parts -> parts.flatMap(Function.identity()));
   }
 
+  /** Every learner's resources, in sweep order: the experiment's, or each point's own. */
+  private static Validation<Seq<Problem>, List<ResourceShape>> resources(
+      ExperimentDraft experiment, List<SweepPoint> points) {
+    Function<? super Point, ? extends Resources> perLearner = experiment.resourcesPerLearner();
+    if (perLearner == null) {
+      return resources(experiment.resources())
+          .map(shape -> java.util.Collections.nCopies(Math.max(1, points.size()), shape));
+    }
+    if (experiment.balanceStrategy() != null) {
+      return Validation.invalid(Vector.of(new Problem("resources(point -> ..)", "a balanced sweep"
+          + " runs as one job, so its resources cannot differ per learner; give them once with"
+          + " resources(resources()...)")));
+    }
+    List<Validation<Seq<LearnerFinding>, ResourceShape>> shapes = new ArrayList<>(points.size());
+    for (SweepPoint point : points) {
+      Resources given;
+      try {
+        given = perLearner.apply(point); // the user's function
+      } catch (Exception e) { // anything the user's function throws is a problem of this point
+        String message = e.getMessage() == null ? " (no message)" : " " + DslText.quote(e.getMessage());
+        shapes.add(Validation.invalid(Vector.of(new LearnerFinding(new Finding("resources",
+            RANK_LEARN, "the resources function threw " + e.getClass().getName() + message
+                + "; make it return resources for every sweep point"), point.name()))));
+        continue;
+      }
+      if (given == null) {
+        shapes.add(Validation.invalid(Vector.of(new LearnerFinding(new Finding("resources",
+            RANK_LEARN, "the resources function returned null; return resources such as"
+                + " resources().cores(4)"), point.name()))));
+        continue;
+      }
+      shapes.add(resources((ResourcesValue) given).mapError(problems -> problems.map(
+          problem -> new LearnerFinding(new Finding(problem.where(), RANK_LEARNER,
+              problem.message()), point.name()))));
+    }
+    return Validation.sequence(shapes).map(Seq::toJavaList)
+        .mapError(findings -> merge(findings, points.size()));
+  }
+
   private static ExecutionPlan plan(String name, List<SweepPoint> points, BalancingStrategy balance,
-      Seq<LearnerSpec> specs, Goal goal, ResourceShape resources) {
+      Seq<LearnerSpec> specs, Goal goal, List<ResourceShape> shapes) {
+    ResourceShape resources = shapes.get(0);
     List<LearnerSpec> specList = specs.toJavaList(); // vavr's Seq may be a linked list: get(i) is O(i)
     if (balance != null) { // one learner, named like an unswept experiment, with a child per point
       List<BalancingLearnerSpec.Child> children = new ArrayList<>(points.size());
@@ -126,7 +166,8 @@ final class ExperimentCompiler {
     List<LearnerTask> tasks = new ArrayList<>(points.size());
     for (int i = 0; i < points.size(); i++) {
       SweepPoint point = points.get(i);
-      tasks.add(new LearnerTask(point.name(), point.parameters(), specList.get(i), goal, resources));
+      tasks.add(new LearnerTask(point.name(), point.parameters(), specList.get(i), goal,
+          shapes.get(i)));
     }
     return new ExecutionPlan(name, tasks);
   }

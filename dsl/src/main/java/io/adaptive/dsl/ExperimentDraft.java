@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * The one implementation of every experiment step (jOOQ's single implementation behind step
  * interfaces, but immutable): each step returns a new record. {@code learn} and {@code goal} are
  * null until their step has been taken; the step interfaces keep users from seeing that.
- * {@code balanceStrategy} is null unless the sweep is balanced; {@code afterSelector} is null
+ * {@code balanceStrategy} is null unless the sweep is balanced; {@code resourcesPerLearner} is null
+ * unless resources were given per learner (then {@code resources} is unused); {@code afterSelector} is null
  * when each learner waits for every learner of the stages in {@code after}.
  */
 record ExperimentDraft(
@@ -28,6 +29,7 @@ record ExperimentDraft(
     Function<? super Point, ? extends LearnerDefinition> learn,
     Goal goal,
     ResourcesValue resources,
+    Function<? super Point, ? extends Resources> resourcesPerLearner,
     List<Experiment> after,
     UpstreamSelector afterSelector)
     implements ExperimentSweepStep, ExperimentBalanceStep, ExperimentLearnStep, ExperimentUntilStep,
@@ -42,7 +44,7 @@ record ExperimentDraft(
 
   static ExperimentSweepStep named(String name) {
     return new ExperimentDraft(Objects.requireNonNull(name, "name"), List.of(), null, null, null,
-        ResourcesValue.NONE, List.of(), null);
+        ResourcesValue.NONE, null, List.of(), null);
   }
 
   @Override
@@ -57,8 +59,8 @@ record ExperimentDraft(
     for (int i = 0; i < axes.size(); i++) {
       copy.add(Objects.requireNonNull(axes.get(i), "axes[" + i + "]"));
     }
-    return new ExperimentDraft(name, copy, balanceStrategy, learn, goal, resources, after,
-        afterSelector);
+    return new ExperimentDraft(name, copy, balanceStrategy, learn, goal, resources,
+        resourcesPerLearner, after, afterSelector);
   }
 
   @Override
@@ -69,26 +71,34 @@ record ExperimentDraft(
   @Override
   public ExperimentLearnStep balance(BalancingStrategy strategy) {
     Objects.requireNonNull(strategy, "strategy");
-    return new ExperimentDraft(name, axes, strategy, learn, goal, resources, after, afterSelector);
+    return new ExperimentDraft(name, axes, strategy, learn, goal, resources, resourcesPerLearner,
+        after, afterSelector);
   }
 
   @Override
   public ExperimentUntilStep learn(Function<? super Point, ? extends LearnerDefinition> learn) {
     return new ExperimentDraft(name, axes, balanceStrategy, Objects.requireNonNull(learn, "learn"),
-        goal, resources, after, afterSelector);
+        goal, resources, resourcesPerLearner, after, afterSelector);
   }
 
   @Override
   public Experiment until(Goal goal) {
     return new ExperimentDraft(name, axes, balanceStrategy, learn,
-        Objects.requireNonNull(goal, "goal"), resources, after, afterSelector);
+        Objects.requireNonNull(goal, "goal"), resources, resourcesPerLearner, after, afterSelector);
   }
 
   @Override
   public Experiment resources(Resources resources) {
     Objects.requireNonNull(resources, "resources");
     return new ExperimentDraft(name, axes, balanceStrategy, learn, goal,
-        (ResourcesValue) resources, after, afterSelector);
+        (ResourcesValue) resources, null, after, afterSelector);
+  }
+
+  @Override
+  public Experiment resources(Function<? super Point, ? extends Resources> perLearner) {
+    Objects.requireNonNull(perLearner, "perLearner");
+    return new ExperimentDraft(name, axes, balanceStrategy, learn, goal, ResourcesValue.NONE,
+        perLearner, after, afterSelector);
   }
 
   @Override
@@ -113,7 +123,8 @@ record ExperimentDraft(
     for (int i = 0; i < upstream.size(); i++) {
       copy.add(Objects.requireNonNull(upstream.get(i), "upstream[" + i + "]"));
     }
-    return new ExperimentDraft(name, axes, balanceStrategy, learn, goal, resources, copy, selector);
+    return new ExperimentDraft(name, axes, balanceStrategy, learn, goal, resources,
+        resourcesPerLearner, copy, selector);
   }
 
   @Override
@@ -143,7 +154,7 @@ record ExperimentDraft(
     if (goal != null) {
       text.append(".until(").append(goal.describe()).append(')');
     }
-    if (!resources.equals(ResourcesValue.NONE)) {
+    if (!resources.equals(ResourcesValue.NONE) || resourcesPerLearner != null) {
       text.append(".resources(..)");
     }
     if (!after.isEmpty()) {

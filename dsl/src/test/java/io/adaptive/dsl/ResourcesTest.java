@@ -97,6 +97,53 @@ final class ResourcesTest {
         .hasMessageContaining("resources > tasks(0): a job runs at least one task");
   }
 
+  // ---------------------------------------------------------------- per learner
+
+  private static final Axis<Integer> SIZE = axis("n", 10, 2000, 5000);
+
+  private static Experiment sized() {
+    return experiment("e").sweep(SIZE).learn(p -> learner1D(interval(0, 1), x -> x))
+        .until(points(1));
+  }
+
+  @Test
+  void resourcesPerLearner_oneSweepMixesShapes() {
+    List<ResourceShape> shapes = sized()
+        .resources(p -> resources().cores(p.get(SIZE) > 1000 ? 8 : 2).memory(gib(p.get(SIZE) / 1000 + 1)))
+        .compile().learners().stream().map(task -> task.resources()).toList();
+
+    assertThat(shapes).extracting(ResourceShape::cores).containsExactly(2, 8, 8);
+    assertThat(shapes).extracting(shape -> shape.memory().toMibCeil())
+        .containsExactly(1024L, 3072L, 6144L);
+  }
+
+  @Test
+  void resourcesPerLearner_problemsNameTheirLearners_allAtOnce() {
+    assertThatThrownBy(() -> sized()
+        .resources(p -> p.get(SIZE) == 10 ? null : resources().cores(p.get(SIZE) > 1000 ? 0 : 1))
+        .compile())
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessageContaining("resources (learner e[n=10]): the resources function returned null")
+        .hasMessageContaining("resources > cores(0) (learners e[n=2000], e[n=5000]): a job needs"
+            + " at least one core");
+  }
+
+  @Test
+  void resourcesPerLearner_throwingFunction_isAProblemOfItsPoint() {
+    assertThatThrownBy(() -> sized().resources(p -> {
+      throw new IllegalStateException("no size " + p.get(SIZE));
+    }).compile()).hasMessageContaining("the resources function threw"
+        + " java.lang.IllegalStateException 'no size 10'");
+  }
+
+  @Test
+  void resourcesPerLearner_balancedSweep_isRefusedWithTheFix() {
+    assertThatThrownBy(() -> experiment("e").sweep(SIZE).balance()
+        .learn(p -> learner1D(interval(0, 1), x -> x)).until(points(1))
+        .resources(p -> resources().cores(2)).compile())
+        .hasMessageContaining("a balanced sweep runs as one job");
+  }
+
   @Test
   void modifiers_null_throwNamingTheParameter() {
     Resources r = resources();
