@@ -74,6 +74,45 @@ public record BatchSettings(String bindHost, String advertisedHost, Duration com
   }
 
   /** Every default; see the record's components. */
+  /**
+   * Reads a duration option of a backend given as text, e.g. by name on a command line:
+   * {@code 180} (seconds), {@code 180s}, {@code 500ms}, {@code 5m}, {@code 1h} or an ISO-8601
+   * duration such as {@code PT3M}.
+   *
+   * @param backend the backend's name, for the message
+   * @param option the option's name, for the message
+   * @throws IllegalArgumentException if {@code value} is none of these; the message names the
+   *     backend, the option and the value, with examples
+   */
+  public static Duration duration(String backend, String option, String value) {
+    String text = value.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (text.startsWith("p")) {
+        return Duration.parse(text.toUpperCase(Locale.ROOT));
+      }
+      if (text.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+      }
+      char unit = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+      String number = Character.isDigit(unit) ? text : text.substring(0, text.length() - 1);
+      long amount = Long.parseLong(number);
+      return switch (unit) {
+        case 'h' -> Duration.ofHours(amount);
+        case 'm' -> Duration.ofMinutes(amount);
+        case 's' -> Duration.ofSeconds(amount);
+        default -> {
+          if (!Character.isDigit(unit)) {
+            throw new NumberFormatException(value);
+          }
+          yield Duration.ofSeconds(amount);
+        }
+      };
+    } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("backend '" + backend + "' option " + option + "='"
+          + value + "' is not a duration; e.g. " + option + "=180s, 5m, 1h or PT3M");
+    }
+  }
+
   public static BatchSettings defaults() {
     return new BatchSettings("0.0.0.0", localHostName(), COMMAND_TIMEOUT, EXIT_FILE_GRACE, "",
         List.of(), NAME_PREFIX, System.getProperty("user.name", ""));

@@ -107,7 +107,7 @@ final class PbsBackendTest {
             + " (also PBS Pro) or flavour=torque");
     assertThatThrownBy(() -> provider.create(Map.of("command-timeout", "soon")))
         .hasMessage("backend 'pbs' option command-timeout='soon' is not a duration; e.g."
-            + " command-timeout=60s, 5m or PT1M");
+            + " command-timeout=180s, 5m, 1h or PT3M");
     assertThat(PbsProvider.duration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(PbsProvider.duration("x", "90")).isEqualTo(Duration.ofSeconds(90));
     assertThat(PbsProvider.duration("x", "1h")).isEqualTo(Duration.ofHours(1));

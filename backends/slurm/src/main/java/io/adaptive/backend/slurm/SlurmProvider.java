@@ -3,13 +3,12 @@
  */
 package io.adaptive.backend.slurm;
 
+import io.adaptive.backend.batch.BatchSettings;
 import io.adaptive.runtime.spi.Backend;
 import io.adaptive.runtime.spi.BackendProvider;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -55,33 +54,8 @@ public final class SlurmProvider implements BackendProvider {
     return backend;
   }
 
-  /** {@code 180}, {@code 180s}, {@code 5m}, {@code 1h} or an ISO-8601 duration. */
+  /** A duration option: see {@link BatchSettings#duration(String, String, String)}. */
   static Duration duration(String option, String value) {
-    String text = value.strip().toLowerCase(Locale.ROOT);
-    try {
-      if (text.startsWith("p")) {
-        return Duration.parse(text.toUpperCase(Locale.ROOT));
-      }
-      if (text.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-      }
-      char unit = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
-      String number = Character.isDigit(unit) ? text : text.substring(0, text.length() - 1);
-      long amount = Long.parseLong(number);
-      return switch (unit) {
-        case 'h' -> Duration.ofHours(amount);
-        case 'm' -> Duration.ofMinutes(amount);
-        case 's' -> Duration.ofSeconds(amount);
-        default -> {
-          if (!Character.isDigit(unit)) {
-            throw new NumberFormatException(value);
-          }
-          yield Duration.ofSeconds(amount);
-        }
-      };
-    } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException("backend 'slurm' option " + option + "='" + value
-          + "' is not a duration; e.g. " + option + "=180s, 5m, 1h or PT3M");
-    }
+    return BatchSettings.duration("slurm", option, value);
   }
 }
