@@ -48,6 +48,10 @@ public final class RelaunchCommand {
             main.getName(), launched, abbreviate(System.getProperty("java.class.path"))));
       }
     }
+    List<String> fromKernel = ownCommandLine();
+    if (!fromKernel.isEmpty()) {
+      return fromKernel;
+    }
     ProcessHandle.Info info = ProcessHandle.current().info();
     Optional<String> executable = info.command();
     Optional<String[]> arguments = info.arguments();
@@ -64,6 +68,35 @@ public final class RelaunchCommand {
     command.add(System.getProperty("java.class.path"));
     command.addAll(Arrays.asList(System.getProperty("sun.java.command", "").split(" ")));
     return List.copyOf(command);
+  }
+
+  /**
+   * This process's command line as the kernel has it (Linux: {@code /proc/self/cmdline}), exact and
+   * whole; empty where there is no such file. Preferred to {@link ProcessHandle.Info#arguments()},
+   * which reads at most one page of it: with a long class path the program's last arguments were
+   * cut off, and the workers started with fewer arguments than the driver.
+   */
+  static List<String> ownCommandLine() {
+    byte[] bytes;
+    try {
+      bytes = java.nio.file.Files.readAllBytes(Path.of("/proc/self/cmdline"));
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return List.of();
+    }
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        words.add(new String(bytes, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
+        start = i + 1;
+      }
+    }
+    if (words.isEmpty() || !Path.of(words.get(0)).getFileName().toString().startsWith("java")) {
+      return List.of(); // not a java launcher's command line: let the JVM's own view decide
+    }
+    String executable = ProcessHandle.current().info().command().orElse(words.get(0));
+    words.set(0, executable);
+    return List.copyOf(words);
   }
 
   private static String launchedMain() {

@@ -72,6 +72,9 @@ final class MultiTaskIT {
             && all(JOINED, jobLog(store)).size() == 2 && rows(store, LEARNER) >= 300);
     Matcher victim = all(JOINED, jobLog(store)).get(0);
     ProcessHandle evaluator = ProcessHandle.of(Long.parseLong(victim.group(2))).orElseThrow();
+    // Its next point stays in flight until it is killed: the one it works on now ends in 5 ms.
+    Files.createFile(store.resolveSibling("hang-" + evaluator.pid()));
+    Thread.sleep(500);
     evaluator.destroyForcibly();
     evaluator.onExit().get();
 
