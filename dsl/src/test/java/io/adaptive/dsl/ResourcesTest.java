@@ -123,9 +123,10 @@ final class ResourcesTest {
         .resources(p -> p.get(SIZE) == 10 ? null : resources().cores(p.get(SIZE) > 1000 ? 0 : 1))
         .compile())
         .isInstanceOf(InvalidExperimentException.class)
-        .hasMessageContaining("resources (learner e[n=10]): the resources function returned null")
-        .hasMessageContaining("resources > cores(0) (learners e[n=2000], e[n=5000]): a job needs"
-            + " at least one core");
+        .hasMessageContaining("has 2 problems")
+        .hasMessageContaining("1. resources 'e[n=10]': the resources function returned null")
+        .hasMessageContaining("2. resources > cores(0) (2 of 3 learners: 'e[n=2000]', 'e[n=5000]'):"
+            + " a job needs at least one core");
   }
 
   @Test
@@ -158,6 +159,9 @@ final class ResourcesTest {
     assertThatThrownBy(() -> r.prelude(null)).isInstanceOf(NullPointerException.class).hasMessage("line");
     assertThatThrownBy(() -> r.schedulerOption(null)).isInstanceOf(NullPointerException.class).hasMessage("option");
     assertThatThrownBy(() -> experiment("e").learn(p -> learner1D(interval(0, 1), x -> x)).until(points(1))
-        .resources(null)).isInstanceOf(NullPointerException.class).hasMessage("resources");
+        .resources((Resources) null)).isInstanceOf(NullPointerException.class).hasMessage("resources");
+    assertThatThrownBy(() -> experiment("e").learn(p -> learner1D(interval(0, 1), x -> x)).until(points(1))
+        .resources((java.util.function.Function<Point, Resources>) null))
+        .isInstanceOf(NullPointerException.class).hasMessage("perLearner");
   }
 }
