@@ -81,8 +81,9 @@ final class PbsEndToEndIT {
       assertThat(driver.output()).containsPattern(row(learner, "done", 0));
     }
     assertThat(pbs.submitted()).as("one qsub per learner").isEqualTo(3);
+    assertThat(commands("qdel")).as("every job ended by itself, none was cancelled").isEmpty();
     for (long seq : pbs.jobs()) {
-      assertThat(pbs.state(seq)).isEqualTo("F");
+      awaitState(seq, "F"); // the last job may still be exiting when the driver has ended
       assertThat(pbs.exitStatus(seq)).as("job %d", seq).isZero();
     }
     List<String> qstats = commands("qstat");
@@ -100,7 +101,8 @@ final class PbsEndToEndIT {
 
     assertThat(driver.awaitExit()).as(driver.output() + driver.logs()).isZero();
     assertThat(driver.output()).contains("1 done, 0 failed of 1 learners");
-    assertThat(pbs.state(1)).isEqualTo("C");
+    awaitState(1, "C");
+    assertThat(commands("qdel")).as("the job ended by itself, it was not cancelled").isEmpty();
     assertThat(commands("qstat")).allSatisfy(c -> assertThat(c).doesNotContain("-x"));
     assertThat(commands("qsub")).hasSize(1);
   }
@@ -147,7 +149,8 @@ final class PbsEndToEndIT {
     // 4 s walltime: the worker's deadline (3.6 s after the worker started, which is later than
     // the job) comes after the server's limit, so the server's SIGTERM ends the first job.
     pbs.killDelay(Duration.ofSeconds(3));
-    PbsDriver driver = start("1", "1500", "1", "300", "walltime=4000");
+    // 5000 points of 1 ms: more than one job's 4 s, so the limit is surely reached.
+    PbsDriver driver = start("1", "5000", "1", "300", "walltime=4000");
 
     assertThat(driver.awaitExit()).as(driver.output() + driver.logs()).isZero();
     assertThat(driver.output()).contains("1 done, 0 failed of 1 learners")
@@ -156,6 +159,11 @@ final class PbsEndToEndIT {
     assertThat(Files.readString(store.resolve("logs").resolve("peak[a=0.01].j1-"
         + driver.exitFiles().get(0).replaceAll("^j1-(\\S+)\\.exit .*", "$1") + ".log")))
         .contains("=>> PBS: job killed: walltime");
+  }
+
+  /** Waits up to 10 s for job {@code seq} of the fake to reach {@code letter}. */
+  private void awaitState(long seq, String letter) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> letter.equals(pbs.state(seq)));
   }
 
   // ---- scheduler trouble ----
