@@ -118,7 +118,7 @@ final class SlurmClusterIT {
     assertThat(Files.readString(run.resolve("jobs/j1-a.start"))).endsWith(" " + id + "\n");
     assertThat(run.resolve("jobs/j1-a.sbatch")).exists();
     assertThat(Files.readString(request.log())).contains("fake worker worker started");
-    assertThat(FakeWorker.calls(run, "worker")).contains("args=-Xmx192m -cp app.jar Main exit3");
+    assertThat(FakeWorker.calls(run, "worker")).contains("args=-Xmx192m -cp /opt/app.jar Main exit3");
   }
 
   @Test
