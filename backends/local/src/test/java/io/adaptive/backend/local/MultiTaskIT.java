@@ -31,8 +31,12 @@ final class MultiTaskIT {
   private static final String LEARNER = "peak[a=0.01]";
   private static final Pattern JOINED = Pattern.compile("evaluator (pid (\\d+)@\\S+) joined the"
       + " worker at \\S+ with (\\d+) threads");
-  private static final Pattern EVALUATED = Pattern.compile("evaluator (pid \\d+@\\S+) evaluated"
-      + " (\\d+) points");
+  /**
+   * The worker's count of the results an evaluator sent back. (The evaluator's own last line can
+   * be cut off: it is stopped with the job once its worker has ended.)
+   */
+  private static final Pattern EVALUATED = Pattern.compile("evaluator (pid \\d+@\\S+) sent back"
+      + " (\\d+) results");
   private static final Pattern LOST = Pattern.compile("evaluator (pid \\d+@\\S+) left with the"
       + " point (\\S+); it is evaluated again");
 
