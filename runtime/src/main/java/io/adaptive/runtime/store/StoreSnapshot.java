@@ -4,18 +4,24 @@
 package io.adaptive.runtime.store;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mapdb.BTreeMap;
+import org.mapdb.CC;
 import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.DBMaker;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
+import org.mapdb.volume.ByteArrayVol;
+import org.mapdb.volume.SingleByteArrayVol;
+import org.mapdb.volume.Volume;
 
 /**
  * The run database as of one commit, in one MapDB file ({@code run.db}): what {@link ChangeLog}
@@ -45,6 +51,7 @@ record StoreSnapshot(
   private static final String FORMAT_KEY = "format";
   private static final String LOG_SEQUENCE = "logSequence";
   private static final String COMMIT = "commit";
+  private static final long MAX_READ_WHOLE = 1L << 30;
 
   static StoreSnapshot empty() {
     return new StoreSnapshot(0, 0, Map.of(), Map.of(), List.of());
@@ -72,12 +79,14 @@ record StoreSnapshot(
     return file.resolveSibling(file.getFileName() + ".new");
   }
 
-  // Not transactional: the file is complete once closed, and only then renamed into place.
-  // No mmap: see DataSlot.make.
+  // Built in memory and written in large pieces: MapDB's file volumes make a system call for every
+  // int they read or write (some 200,000 for an empty store, a quarter of a second of CPU). Not
+  // transactional: the file is complete once written, and only then renamed into place.
   void write(Path file) throws IOException {
     Path temporary = temporary(file);
     Files.deleteIfExists(temporary);
-    DB db = DBMaker.fileDB(temporary.toFile()).fileLockDisable().make();
+    Volume volume = new ByteArrayVol(CC.PAGE_SHIFT, 0);
+    DB db = DBMaker.volumeDB(volume, false).make();
     try {
       HTreeMap<String, String> meta =
           db.hashMap(META, Serializer.STRING, Serializer.STRING).create();
@@ -93,12 +102,29 @@ record StoreSnapshot(
       meta.put(LOG_SEQUENCE, Long.toString(logSequence));
       meta.put(COMMIT, Long.toString(commit));
       meta.put(FORMAT_KEY, FORMAT);
+      db.commit(); // writes the header checksum
+      writeVolume(volume, temporary);
     } catch (DBException e) {
       throw new IOException("MapDB cannot write " + temporary + ": " + e, e);
     } finally {
       db.close();
     }
     FileReplacement.commit(temporary, file);
+  }
+
+  // In 64 KiB pieces, which never cross one of MapDB's 1 MiB slices. Not Volume.copyTo: it writes
+  // 1 KiB at a time and turns an IOException (a full disk) into an IOError.
+  private static void writeVolume(Volume volume, Path target) throws IOException {
+    byte[] piece = new byte[1 << 16];
+    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE)) {
+      long length = volume.length();
+      for (long at = 0; at < length; at += piece.length) {
+        int size = (int) Math.min(piece.length, length - at);
+        volume.getData(at, piece, 0, size);
+        out.write(piece, 0, size);
+      }
+    }
   }
 
   /**
@@ -109,9 +135,15 @@ record StoreSnapshot(
   static StoreSnapshot read(Path file) {
     DB db;
     try {
-      db = DBMaker.fileDB(file.toFile()).readOnly().fileLockDisable().make();
-    } catch (DBException | IllegalArgumentException e) {
+      // Read whole, for the reason given at write, unless it is too large for one array.
+      db = Files.size(file) <= MAX_READ_WHOLE
+          ? DBMaker.volumeDB(new SingleByteArrayVol(Files.readAllBytes(file)), true).readOnly()
+              .make()
+          : DBMaker.fileDB(file.toFile()).readOnly().fileLockDisable().make();
+    } catch (IOException e) {
       throw unreadable(file, e.toString(), e);
+    } catch (DBException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw unreadable(file, e.toString(), e); // a truncated file reads past the array's end
     }
     try {
       if (!db.exists(META)) {
@@ -134,7 +166,7 @@ record StoreSnapshot(
           db.treeMap("journal", Serializer.LONG, Serializer.BYTE_ARRAY).open().values());
       return new StoreSnapshot(Long.parseLong(meta.get(LOG_SEQUENCE)),
           Long.parseLong(meta.get(COMMIT)), learners, history, journal);
-    } catch (DBException | NumberFormatException e) {
+    } catch (DBException | NumberFormatException | IndexOutOfBoundsException e) {
       throw unreadable(file, e.toString(), e);
     } finally {
       db.close();

@@ -19,6 +19,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.mapdb.DB;
 import org.mapdb.DBMaker;
@@ -157,6 +159,21 @@ final class RunDatabaseTest {
         .hasMessageStartingWith("the run store " + file().toAbsolutePath().getParent()
             + " cannot be read: run.db is not a run database that this adaptive-java reads (")
         .hasMessageEndingWith("); restore it from a backup, or use another store directory");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 3, 100, 4096, 1 << 20})
+  void open_truncatedSnapshot_isRefused(int keptBytes) throws IOException {
+    try (RunDatabase database = RunDatabase.open(file())) {
+      database.put(record("a", 1));
+    }
+    byte[] whole = Files.readAllBytes(file());
+    Files.write(file(), java.util.Arrays.copyOf(whole, keptBytes));
+
+    assertThatThrownBy(() -> RunDatabase.open(file()))
+        .isInstanceOf(RunStoreException.class)
+        .hasMessageStartingWith("the run store " + file().toAbsolutePath().getParent()
+            + " cannot be read: run.db is not a run database that this adaptive-java reads (");
   }
 
   @Test
