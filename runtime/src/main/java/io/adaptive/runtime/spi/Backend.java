@@ -24,7 +24,8 @@ public interface Backend {
 
   /**
    * Every reason this backend cannot run {@code plan}, each naming the learner, the value and the
-   * fix; empty if it can. Called before anything starts; has no side effects.
+   * fix; empty if it can. Called before anything starts; changes nothing (a batch backend may ask
+   * its scheduler about its queues, read-only).
    */
   List<String> check(ExecutionPlan plan);
 

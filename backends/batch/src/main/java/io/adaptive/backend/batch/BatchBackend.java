@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A backend that runs each job as a batch job of {@code scheduler}: one job script per attempt in
@@ -35,6 +37,8 @@ public final class BatchBackend implements Backend {
 
   /** The tag shown in dry runs of a run directory that has none yet (it is made at submission). */
   static final String DRY_RUN_TAG = "dry0";
+
+  private static final Logger log = LoggerFactory.getLogger(BatchBackend.class);
 
   private final String name;
   private final Scheduler scheduler;
@@ -81,7 +85,9 @@ public final class BatchBackend implements Backend {
 
   /**
    * Every problem of the plan's resource shapes for this scheduler, each shape checked once and
-   * reported with its first learner (and how many more share it).
+   * reported with its first learner (and how many more share it). Where the scheduler describes
+   * its queues ({@link Scheduler#queuesCommand()}), it is asked once and the shapes are checked
+   * against them too; if it cannot answer, that check is left to the submission.
    */
   @Override
   public List<String> check(ExecutionPlan plan) {
@@ -89,16 +95,41 @@ public final class BatchBackend implements Backend {
     for (LearnerTask task : plan.learners()) {
       byShape.computeIfAbsent(task.resources(), shape -> new ArrayList<>()).add(task.name());
     }
+    CommandResult queues = queues();
     List<String> problems = new ArrayList<>();
     byShape.forEach((shape, learners) -> {
       String more = learners.size() == 1 ? ""
           : String.format(Locale.ROOT, " (the same for %d more learners with these resources)",
               learners.size() - 1);
-      for (String problem : checkShape(learners.get(0), shape)) {
+      List<String> found = checkShape(learners.get(0), shape);
+      if (queues != null) {
+        try {
+          found.addAll(scheduler.checkQueues(queues, learners.get(0), shape));
+        } catch (SchedulerOutputException e) {
+          log.warn("the {} queues were not checked: {}", scheduler.name(), e.getMessage());
+        }
+      }
+      for (String problem : found) {
         problems.add(problem + more);
       }
     });
     return problems;
+  }
+
+  // Once, without retries: a scheduler that cannot answer now leaves the check to submission.
+  private CommandResult queues() {
+    List<String> command = scheduler.queuesCommand();
+    if (command.isEmpty()) {
+      return null;
+    }
+    CommandResult result =
+        new CommandRunner(settings.executables(), settings.commandTimeout()).run(command);
+    if (!result.succeeded()) {
+      log.warn("the {} queues were not checked before the run (see the failure above); a job"
+          + " that asks for one that cannot take it fails at submission", scheduler.name());
+      return null;
+    }
+    return result;
   }
 
   private List<String> checkShape(String learner, ResourceShape shape) {

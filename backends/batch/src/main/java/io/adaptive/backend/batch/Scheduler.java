@@ -54,6 +54,26 @@ public interface Scheduler {
    */
   List<String> check(String learner, ResourceShape resources);
 
+  /**
+   * The read-only command that describes the cluster's queues (SLURM partitions) for
+   * {@link #checkQueues}, run once before a run starts; empty (the default) if this scheduler does
+   * not check them.
+   */
+  default List<String> queuesCommand() {
+    return List.of();
+  }
+
+  /**
+   * Every reason a job of this shape cannot run in the queues that {@code queues}, a successful
+   * result of {@link #queuesCommand}, describes; each names the learner, the value and the fix.
+   *
+   * @param learner the learner's name, for the messages
+   * @throws SchedulerOutputException if the result cannot be parsed; the run starts unchecked
+   */
+  default List<String> checkQueues(CommandResult queues, String learner, ResourceShape resources) {
+    return List.of();
+  }
+
   /** The command that submits {@code script} (an absolute path) and prints the new job's id. */
   List<String> submitCommand(Path script);
 

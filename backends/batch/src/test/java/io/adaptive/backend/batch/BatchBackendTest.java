@@ -54,6 +54,32 @@ final class BatchBackendTest {
     assertThat(backend.check(plan(resources().cores(4).nodes(2).tasks(2)))).isEmpty();
   }
 
+  @Test
+  void check_queuesListed_reportsAShapeNoQueueTakes_onceForItsLearners() {
+    BatchBackend listing = withQueues("printf 'short\\nlong\\n'");
+
+    assertThat(listing.check(plan(resources().partition("long")))).isEmpty();
+    assertThat(listing.check(plan(resources().partition("gpu")))).containsExactly(
+        "learner 'peaks[a=1]' asks for queue 'gpu', which TEST lacks (the same for 2 more"
+            + " learners with these resources)");
+  }
+
+  @Test
+  void check_queuesCommandFails_runsUnchecked() {
+    assertThat(withQueues("echo down >&2; exit 1").check(plan(resources().partition("gpu"))))
+        .isEmpty();
+  }
+
+  @Test
+  void check_queuesUnreadable_runsUnchecked() {
+    assertThat(withQueues("echo garbage").check(plan(resources().partition("gpu")))).isEmpty();
+  }
+
+  private static BatchBackend withQueues(String shell) {
+    return BatchBackend.of("test", new TestScheduler(List.of("sh", "-c", shell)),
+        BatchSettings.defaults());
+  }
+
   // -------------------------------------------------------------------------------- explain
 
   @Test

@@ -16,9 +16,28 @@ import java.util.TreeMap;
 /**
  * A scheduler for tests of the batch core: fake commands {@code tsub}, {@code tstat} and
  * {@code tdel}; status lines {@code <id>|<name>|<state>|<comment>} with {@link SchedulerState}
- * names. Scripts run without a scheduler get their job id from {@code TEST_JOB_ID}.
+ * names. Scripts run without a scheduler get their job id from {@code TEST_JOB_ID}. Its queues, if
+ * a queues command is given, are the lines that command prints; {@code garbage} among them makes
+ * them unreadable.
+ *
+ * @param queuesCommand what {@link #queuesCommand()} returns; empty: queues are not checked
  */
-record TestScheduler() implements Scheduler {
+record TestScheduler(List<String> queuesCommand) implements Scheduler {
+
+  TestScheduler() {
+    this(List.of());
+  }
+
+  @Override
+  public List<String> checkQueues(CommandResult queues, String learner, ResourceShape resources) {
+    List<String> names = List.of(queues.stdout().strip().split("\n"));
+    if (names.contains("garbage")) {
+      throw new SchedulerOutputException("tqueues printed garbage");
+    }
+    return resources.partition().isEmpty() || names.contains(resources.partition()) ? List.of()
+        : List.of("learner '" + learner + "' asks for queue '" + resources.partition()
+            + "', which TEST lacks");
+  }
 
   @Override
   public String name() {

@@ -172,6 +172,17 @@ record SlurmScheduler(Duration signalLead) implements Scheduler {
     }
   }
 
+  /** {@code sinfo}: partitions, their time limits, CPUs and memory per node. */
+  @Override
+  public List<String> queuesCommand() {
+    return SlurmPartitions.COMMAND;
+  }
+
+  @Override
+  public List<String> checkQueues(CommandResult queues, String learner, ResourceShape shape) {
+    return SlurmPartitions.parse(queues).check(learner, shape);
+  }
+
   @Override
   public List<String> submitCommand(Path script) {
     return List.of("sbatch", "--parsable", script.toString());

@@ -3,11 +3,20 @@
  */
 package io.adaptive.backend.slurm;
 
+import static io.adaptive.dsl.Adaptive.experiment;
+import static io.adaptive.dsl.Adaptive.gib;
+import static io.adaptive.dsl.Adaptive.interval;
+import static io.adaptive.dsl.Adaptive.learner1D;
+import static io.adaptive.dsl.Adaptive.points;
+import static io.adaptive.dsl.Adaptive.resources;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.adaptive.plan.ExecutionPlan;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -56,6 +65,36 @@ final class SlurmRunIT {
       String exit = script.getFileName().toString().replace(".sbatch", ".exit");
       assertThat(Files.readString(script.resolveSibling(exit))).as(said).isEqualTo("0\n");
     }
+  }
+
+  @Test
+  void check_onTheCluster_refusesWhatItsPartitionsCannotTake_andAcceptsTheRest() {
+    ExecutionPlan plan = experiment("peaks")
+        .sweep(SlurmRunProgram.WIDTH)
+        .learn(point -> learner1D(interval(-1.0, 1.0), x -> x))
+        .until(points(40))
+        .resources(point -> point.get(SlurmRunProgram.WIDTH) < 0.07
+            ? resources().partition("nosuch")
+            : resources().cores(10_000).memory(gib(100_000)))
+        .compile();
+    ExecutionPlan fits = experiment("peaks")
+        .sweep(SlurmRunProgram.WIDTH)
+        .learn(point -> learner1D(interval(-1.0, 1.0), x -> x))
+        .until(points(40))
+        .resources(resources().partition("debug").cores(2).walltime(Duration.ofDays(30)))
+        .compile();
+
+    List<String> problems = Slurm.backend().check(plan);
+
+    assertThat(problems).hasSize(3);
+    assertThat(problems.get(0)).startsWith("learner 'peaks[width=0.05]' asks for partition"
+        + " 'nosuch', which this cluster does not have (sinfo lists: debug); use one of them, or"
+        + " leave partition(..) out for the default 'debug'");
+    assertThat(problems.get(1)).startsWith("learner 'peaks[width=0.1]' asks for 10000 cores on"
+        + " each of its 1 node(s), but the nodes of partition 'debug' have at most ");
+    assertThat(problems.get(2)).startsWith("learner 'peaks[width=0.1]' asks for 102400000 MiB of"
+        + " memory on each of its 1 node(s), but the nodes of partition 'debug' have at most ");
+    assertThat(Slurm.backend().check(fits)).isEmpty();
   }
 
   private static String logs(Path store) throws Exception {
