@@ -5,7 +5,6 @@ package io.adaptive.charts;
 
 import io.adaptive.runtime.learn.Learner2D;
 import io.adaptive.runtime.learn.Learner2DLoss;
-import io.adaptive.runtime.store.DataSnapshot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -56,10 +55,11 @@ final class Learner2DHeatmap {
 
   private Learner2DHeatmap() {}
 
-  static JFreeChart chart(String title, String subtitle, DataSnapshot data, String noData) {
-    List<String> columns = data.columns().size() >= 3 ? data.columns() : List.of("x", "y", "z");
+  static JFreeChart chart(String title, String subtitle, List<String> dataColumns,
+      List<double[]> dataRows, String noData) {
+    List<String> columns = dataColumns.size() >= 3 ? dataColumns : List.of("x", "y", "z");
     List<double[]> rows = new ArrayList<>();
-    for (double[] row : data.rows()) {
+    for (double[] row : dataRows) {
       if (row.length >= 3 && Double.isFinite(row[0]) && Double.isFinite(row[1])
           && Double.isFinite(row[2])) {
         rows.add(row);

@@ -49,7 +49,7 @@ public final class LearnerPlot {
   /** Above this many points the line is drawn without markers. */
   public static final int MARKERS_UP_TO = 2_000;
 
-  private static final List<String> KINDS = List.of("learner1D", "learner2D");
+  private static final List<String> KINDS = List.of("learner1D", "learner2D", "learnerND");
 
   private final LearnerStatus learner;
 
@@ -58,7 +58,9 @@ public final class LearnerPlot {
   }
 
   /**
-   * Whether a learner of this kind can be plotted; today {@code learner1D} and {@code learner2D}.
+   * Whether a learner of this kind can be plotted: {@code learner1D} (a curve per output),
+   * {@code learner2D} and {@code learnerND} (a heatmap; for a learnerND of three or more
+   * dimensions an empty plot that says so).
    *
    * @param kind a learner type as in {@link LearnerStatus#kind()}
    * @return true if {@link #of} accepts learners of this kind
@@ -137,11 +139,16 @@ public final class LearnerPlot {
   }
 
   JFreeChart chart(DataSnapshot data) {
-    if (learner.kind().equals("learner2D")) {
-      return Learner2DHeatmap.chart(learner.name(), subtitle(data.rows().size()), data,
-          data.columns().isEmpty()
-              ? "no points yet: the worker has not published " + learner.data().getFileName()
-              : "no points with finite values yet");
+    if (learner.kind().equals("learner2D") || learner.kind().equals("learnerND")) {
+      // columns x, y, value; a learnerND of d dimensions has d + 1
+      boolean flat = data.columns().size() <= 3;
+      return Learner2DHeatmap.chart(learner.name(), subtitle(data.rows().size()),
+          flat ? data.columns() : List.of(), flat ? data.rows() : List.of(),
+          !flat ? "a learner of " + (data.columns().size() - 1) + " dimensions: only 2-D"
+              + " learners are plotted; its points are in " + learner.data().getFileName()
+              : data.columns().isEmpty()
+                  ? "no points yet: the worker has not published " + learner.data().getFileName()
+                  : "no points with finite values yet");
     }
     List<String> columns = data.columns().isEmpty() ? List.of("x", "y") : data.columns();
     List<double[]> rows = new ArrayList<>(data.rows());

@@ -11,12 +11,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.adaptive.runtime.LearnerStatus;
 import io.adaptive.runtime.learn.Learner2D;
+import io.adaptive.runtime.store.DataSnapshot;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.general.DatasetUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +140,39 @@ final class Learner2DHeatmapTest {
     int min = Math.min(r, Math.min(g, b));
     int max = Math.max(r, Math.max(g, b));
     return min < 100 && max - min > 60;
+  }
+
+  @Test
+  void savePng_learnerND2D_isTheSameHeatmapAsALearner2D() throws IOException {
+    Path csv2D = ringData(dir.resolve("learners/ring/data.csv"), 300);
+    Path csvND = Runs.write(dir.resolve("learners/ringND/data.csv"),
+        Files.readString(csv2D).replaceFirst("x,y,z", "x,y,value"));
+    Path png2D = dir.resolve("2d.png");
+    Path pngND = dir.resolve("nd.png");
+
+    LearnerPlot.of(learner("ring", "learner2D", csv2D, history(300, 0.0123)))
+        .savePng(png2D, 1000, 600);
+    LearnerPlot.of(learner("ring", "learnerND", csvND, history(300, 0.0123)))
+        .savePng(pngND, 1000, 600);
+
+    assertThat(Pngs.colouredPixels(Pngs.assertChart(pngND, 1000, 600)))
+        .isGreaterThan(1000L * 600 / 4)
+        .isCloseTo(Pngs.colouredPixels(Pngs.assertChart(png2D, 1000, 600)), within(2_000L));
+  }
+
+  @Test
+  void chart_learnerND3D_isEmptyAndSaysWhereItsPointsAre() {
+    Path csv = Runs.write(dir.resolve("learners/ball/data.csv"),
+        "x,y,z,value\n0,0,0,1\n1,0,0,2\n0,1,0,3\n0,0,1,4\n");
+    LearnerStatus ball = learner("ball", "learnerND", csv, history(4, 1.0));
+
+    JFreeChart chart = LearnerPlot.of(ball).chart(DataSnapshot.read(csv));
+
+    assertThat(chart.getXYPlot().getNoDataMessage()).isEqualTo("a learner of 3 dimensions:"
+        + " only 2-D learners are plotted; its points are in data.csv");
+    for (int i = 0; i < chart.getXYPlot().getDatasetCount(); i++) {
+      assertThat(DatasetUtils.isEmptyOrNull(chart.getXYPlot().getDataset(i))).isTrue();
+    }
   }
 
   @Test

@@ -35,9 +35,10 @@ final class LearnerPlotTest {
   // ---- canPlot, of -------------------------------------------------------------------------
 
   @Test
-  void canPlot_learner1DAndLearner2D_only() {
+  void canPlot_learner1DLearner2DAndLearnerND_only() {
     assertThat(LearnerPlot.canPlot("learner1D")).isTrue();
     assertThat(LearnerPlot.canPlot("learner2D")).isTrue();
+    assertThat(LearnerPlot.canPlot("learnerND")).isTrue();
     assertThat(LearnerPlot.canPlot("average")).isFalse();
   }
 
@@ -50,7 +51,7 @@ final class LearnerPlotTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "cannot plot learner 'surface[a=1]': kind 'average' has no plot yet; available:"
-                + " [learner1D, learner2D]; check LearnerPlot.canPlot(kind) first");
+                + " [learner1D, learner2D, learnerND]; check LearnerPlot.canPlot(kind) first");
   }
 
   @Test
