@@ -33,8 +33,7 @@ public final class PartialSubmissionException extends AdaptiveException {
    *     empty ids
    */
   public PartialSubmissionException(List<String> jobIds, Map<Integer, RuntimeException> failures) {
-    super(message(jobIds, failures), failures.isEmpty() ? null
-        : failures.values().iterator().next());
+    super(message(jobIds, failures), first(failures));
     this.jobIds = List.copyOf(jobIds);
     this.failures = Collections.unmodifiableMap(new TreeMap<>(failures));
     List<Integer> empty = new ArrayList<>();
@@ -49,11 +48,15 @@ public final class PartialSubmissionException extends AdaptiveException {
     }
   }
 
+  /** The failure of the first request that was not submitted; null if none. */
+  private static RuntimeException first(Map<Integer, RuntimeException> failures) {
+    return failures.isEmpty() ? null : new TreeMap<>(failures).firstEntry().getValue();
+  }
+
   private static String message(List<String> jobIds, Map<Integer, RuntimeException> failures) {
     Objects.requireNonNull(jobIds, "jobIds");
     Objects.requireNonNull(failures, "failures");
-    RuntimeException first = failures.isEmpty() ? null
-        : new TreeMap<>(failures).firstEntry().getValue();
+    RuntimeException first = first(failures);
     return String.format(Locale.ROOT, "%d of %d jobs could not be submitted; the first failure: %s",
         failures.size(), jobIds.size(), first == null ? "none" : first.getMessage());
   }

@@ -34,7 +34,10 @@ public interface JobArrays {
    */
   String indexPlaceholder();
 
-  /** A shell expression that expands, inside a task, to its index, e.g. {@code "${SLURM_ARRAY_TASK_ID}"}. */
+  /**
+   * A shell expression that expands, inside a task, to its index, e.g.
+   * {@code "${SLURM_ARRAY_TASK_ID}"}.
+   */
   String indexExpression();
 
   /** A shell expression that expands, inside a task, to its id as {@link #taskId} makes it. */

@@ -100,8 +100,8 @@ final class JobScript {
         + " each task (by its index) its job.");
     lines.add("# Kept for debugging. Each job writes <job>.start when it starts and <job>.exit"
         + " (\"<status>[ walltime]\")");
-    lines.add("# when its worker has ended, both next to this script; <job>." + scheduler.scriptSuffix()
-        + " links here.");
+    lines.add("# when its worker has ended, both next to this script; <job>."
+        + scheduler.scriptSuffix() + " links here.");
     lines.add("");
     lines.add("_adaptive_job_id=" + arrays.taskIdExpression());
     lines.add("case " + arrays.indexExpression() + " in");

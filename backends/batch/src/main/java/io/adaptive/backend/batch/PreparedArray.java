@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Several job attempts of one shape made ready for submission as one job array: task {@code i}
- * runs {@code jobs().get(i)}. Each job keeps its own files ({@code <job>.start}, {@code .exit}, ...)
- * and log, as if it were submitted alone. Making it has no side effect; {@link #write()} puts the
+ * runs {@code jobs().get(i)}. Each job keeps its own files ({@code <job>.start},
+ * {@code .exit}, ...) and log, as if it were submitted alone. Making it has no side effect; {@link #write()} puts the
  * script, and the links that lead each task's output into its job's log, in the run directory:
  *
  * <ul>

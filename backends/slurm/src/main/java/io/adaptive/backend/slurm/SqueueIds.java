@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The job ids in squeue's {@code %i}: a job {@code 123}, an array task {@code 123_4}, or pending
  * array tasks folded into one line, {@code 123_[0-7]}, {@code 123_[0-1,4-7]} or with a throttle
- * {@code 123_[2-7%4]}. With {@code --array} SLURM 22.05 prints every task on its own line (checked);
- * folded lines are read anyway, since other versions and the plain command print them.
+ * {@code 123_[2-7%4]}. With {@code --array} SLURM 22.05 prints every task on its own line
+ * (checked); folded lines are read anyway, since other versions and the plain command print them.
  */
 final class SqueueIds {
 

@@ -90,8 +90,8 @@ final class SlurmArrayIT extends SlurmTestRun {
         .contains("CANCELLED AT");
     long saved = RunFiles.savedWhenStopped(logs.get(0), "it was asked to stop");
     assertThat(saved).as(first).isPositive();
-    assertThat(resumedCounts(store, FIRST)).as("the replacement loaded every point saved at SIGTERM")
-        .containsExactly(0L, saved);
+    assertThat(resumedCounts(store, FIRST))
+        .as("the replacement loaded every point saved at SIGTERM").containsExactly(0L, saved);
     assertThat(rows(store, FIRST)).isGreaterThanOrEqualTo(2500);
     assertThat(SlurmQueue.jobsUnder(dir)).as("4 tasks and the replacement").hasSize(5)
         .anySatisfy(job -> assertThat(job.id() + " " + job.state()).isEqualTo(task + " CANCELLED"));

@@ -59,7 +59,9 @@ final class SlurmArraySessionTest {
         comment=$(sed -n 's/^#SBATCH --comment=//p' "$script")
         last=$(sed -n 's/^#SBATCH --array=0-//p' "$script")
         if [ -n "$last" ]; then
-          for i in $(seq 0 "$last"); do echo "${id}_$i|$name|PENDING|Priority||$comment" >> "$S/jobs"; done
+          for i in $(seq 0 "$last"); do
+            echo "${id}_$i|$name|PENDING|Priority||$comment" >> "$S/jobs"
+          done
         else
           echo "$id|$name|PENDING|Priority||$comment" >> "$S/jobs"
         fi
@@ -142,7 +144,8 @@ final class SlurmArraySessionTest {
     List<String> ids = session.submitAll(List.of(request(0, SMALL), request(1, SMALL)));
     // Task 1 starts on cn01; task 0 still waits.
     Files.writeString(state.resolve("jobs"), Files.readString(state.resolve("jobs"))
-        .replaceFirst("101_1\\|([^|]*)\\|PENDING\\|Priority\\|\\|", "101_1|$1|RUNNING|None|cn01|"));
+        .replaceFirst("101_1\\|([^|]*)\\|PENDING\\|Priority\\|\\|",
+            "101_1|$1|RUNNING|None|cn01|"));
 
     Map<String, JobStatus> statuses = session.poll();
 
