@@ -137,7 +137,8 @@ public final class BatchBackend implements Backend {
    * {@code runs/<experiment>}, started by this JVM's command line. Nothing is written or
    * submitted.
    *
-   * @return for each learner a line {@code ==> <script path> <==}, then the script
+   * @return for each job script (a learner's, or a job array's) a line
+   *     {@code ==> <script path> <==}, then the script
    */
   public String explain(ExecutionPlan plan) {
     List<String> command = ProcessHandle.current().info().command()
@@ -153,7 +154,10 @@ public final class BatchBackend implements Backend {
 
   /**
    * The dry run: the job script of every learner of {@code plan}, as a run in
-   * {@code runDirectory} would submit them, each job starting {@code command}. Nothing is written
+   * {@code runDirectory} would submit them, each job starting {@code command}. If the scheduler
+   * makes job arrays ({@link Scheduler#jobArrays()}), learners of the same resources share one
+   * array script (up to {@link JobArrays#maxTasks()} each), as when a run submits them together;
+   * a learner whose shape no other has gets its own script. Nothing is written
    * or submitted. The worker variables shown are the role, store, learner and job; the run
    * manager adds its address and settings when it submits. Job ids are {@code j1-dryrun},
    * {@code j2-dryrun}, ...; the run tag is the directory's, or {@value #DRY_RUN_TAG} before the

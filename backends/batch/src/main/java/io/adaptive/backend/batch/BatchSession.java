@@ -203,7 +203,8 @@ final class BatchSession implements BackendSession {
           first.launch().command());
       sequence += requests.size();
     }
-    String what = String.format(Locale.ROOT, "the job array of %d learners (%s)",
+    // A job may run a pack of learners: the array has as many tasks as jobs.
+    String what = String.format(Locale.ROOT, "the job array of %d jobs for learners %s",
         requests.size(), requests.stream().limit(3).map(r -> "'" + r.learner() + "'")
             .collect(Collectors.joining(", ")) + (requests.size() > 3 ? ", ..." : ""));
     try {

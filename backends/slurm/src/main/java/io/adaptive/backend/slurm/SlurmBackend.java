@@ -220,7 +220,8 @@ public final class SlurmBackend implements Backend {
 
   /**
    * The dry run: the job scripts a run of {@code plan} would submit, started by this JVM's command
-   * line, in {@code runs/<experiment>}. Writes and submits nothing.
+   * line, in {@code runs/<experiment>}; with {@link #jobArrays(boolean) jobArrays(true)}, one
+   * array script per group of learners with the same resources. Writes and submits nothing.
    */
   public String explain(ExecutionPlan plan) {
     return batch.explain(plan);

@@ -180,7 +180,8 @@ final class SlurmArraySessionTest {
     assertThat(e.failures()).containsOnlyKeys(1, 3);
     assertThat(e.failures().get(1)).isSameAs(e.failures().get(3))
         .isInstanceOf(SubmissionException.class)
-        .hasMessage("sbatch refused the job array of 2 learners ('l1', 'l3') (exit code 1)\n"
+        .hasMessage("sbatch refused the job array of 2 jobs for learners 'l1', 'l3' (exit code"
+            + " 1)\n"
             + "  sbatch: error: Batch job submission failed: Invalid partition name specified\n"
             + "  from resources(): partition 'nosuch'\n"
             + "  fix: use a partition that exists (sinfo --summarize lists them, the default"
