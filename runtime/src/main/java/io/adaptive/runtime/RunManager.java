@@ -17,6 +17,7 @@ import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.JobRequest;
 import io.adaptive.runtime.spi.JobState;
 import io.adaptive.runtime.spi.JobStatus;
+import io.adaptive.runtime.spi.PartialSubmissionException;
 import io.adaptive.runtime.spi.WorkerLaunch;
 import io.adaptive.runtime.store.LearnerEvent;
 import io.adaptive.runtime.store.LearnerRecord;
@@ -335,12 +336,15 @@ final class RunManager implements WorkerHandler {
     if (plan.hasDependencies()) {
       settleDependents();
     }
-    List<List<LearnerTask>> packs = packs();
-    for (List<LearnerTask> pack : packs) {
-      if (jobs.size() >= settings.maxJobs() || !settings.pacer().tryAcquire()) {
-        return; // the rest wait for a later turn
+    List<List<LearnerTask>> turn = new ArrayList<>();
+    for (List<LearnerTask> pack : packs()) {
+      if (jobs.size() + turn.size() >= settings.maxJobs() || !settings.pacer().tryAcquire()) {
+        break; // the rest wait for a later turn
       }
-      submit(pack);
+      turn.add(pack);
+    }
+    if (!turn.isEmpty()) {
+      submit(turn);
     }
   }
 
@@ -405,42 +409,105 @@ final class RunManager implements WorkerHandler {
     }
   }
 
-  private void submit(List<LearnerTask> pack) {
-    String jobId = "j" + (++jobSequence) + "-" + Long.toString(millis(), 36);
-    List<String> names = pack.stream().map(LearnerTask::name).toList();
-    WorkerAssignment assignment = new WorkerAssignment(directory.root(), names, jobId, address,
-        secret, settings.saveInterval(), settings.progressInterval(), settings.evaluationTimeout(),
-        settings.onError(), settings.onNonFinite());
-    Path logFile = logFile(names.get(0), jobId);
-    // Durable before acted on: a manager that dies during the submission finds the job's id,
-    // and the worker of a job it never heard of is refused when it claims its learner.
-    for (String name : names) {
-      update(records.get(name).queuedIn(jobId, "", millis()), "submitting");
+  /** One job about to be submitted: its id, learners, log and request. */
+  private record Submission(String jobId, List<String> names, Path log, JobRequest request) {}
+
+  /**
+   * Submits one job per pack, all with one {@link BackendSession#submitAll} call, so that the
+   * backend may submit them together (job arrays). Every learner is recorded as submitting before
+   * the call, durably; a job that was not submitted fails only its own learners.
+   */
+  private void submit(List<List<LearnerTask>> packs) {
+    List<Submission> submissions = new ArrayList<>();
+    for (List<LearnerTask> pack : packs) {
+      String jobId = "j" + (++jobSequence) + "-" + Long.toString(millis(), 36);
+      List<String> names = pack.stream().map(LearnerTask::name).toList();
+      // Durable before acted on: a manager that dies during the submission finds the job's id,
+      // and the worker of a job it never heard of is refused when it claims its learner.
+      for (String name : names) {
+        update(records.get(name).queuedIn(jobId, "", millis()), "submitting");
+      }
+      submissions.add(new Submission(jobId, names, logFile(names.get(0), jobId), null));
     }
     commitIfDirty();
-    String backendId;
-    try {
-      Files.createDirectories(logFile.getParent());
-      backendId = backend.submit(new JobRequest(String.join(" ", names), jobId,
-          packShape(pack), directory.root(), launches.apply(assignment), logFile));
-      // A packed job has one log; each of its learners finds it under its own name.
-      for (String name : names.subList(1, names.size())) {
-        Path link = logFile(name, jobId);
-        Files.deleteIfExists(link);
-        Files.createSymbolicLink(link, logFile.getFileName());
+    List<Submission> ready = new ArrayList<>();
+    for (int i = 0; i < submissions.size(); i++) {
+      Submission submission = submissions.get(i);
+      List<LearnerTask> pack = packs.get(i);
+      try {
+        Files.createDirectories(submission.log().getParent());
+        WorkerAssignment assignment = new WorkerAssignment(directory.root(), submission.names(),
+            submission.jobId(), address, secret, settings.saveInterval(),
+            settings.progressInterval(), settings.evaluationTimeout(), settings.onError(),
+            settings.onNonFinite());
+        ready.add(new Submission(submission.jobId(), submission.names(), submission.log(),
+            new JobRequest(String.join(" ", submission.names()), submission.jobId(),
+                packShape(pack), directory.root(), launches.apply(assignment),
+                submission.log())));
+      } catch (IOException | RuntimeException e) {
+        failSubmission(submission, e);
       }
-    } catch (IOException | RuntimeException e) {
-      log.error("submitting a job for {} failed: {}", names, e.toString());
-      for (String name : names) {
-        update(records.get(name).failedOnce("submitting its job failed: " + e, millis()),
-            "submission failed");
-        judge(records.get(name));
-      }
+    }
+    if (ready.isEmpty()) {
       return;
     }
-    jobs.put(jobId, new Job(jobId, names, backendId, logFile));
+    List<String> ids;
+    Map<Integer, RuntimeException> failures = Map.of();
+    try {
+      ids = backend.submitAll(ready.stream().map(Submission::request).toList());
+      if (ids.size() != ready.size()) {
+        throw new IllegalStateException("the backend returned " + ids.size() + " job ids for "
+            + ready.size() + " jobs");
+      }
+    } catch (PartialSubmissionException e) {
+      ids = e.jobIds();
+      failures = e.failures();
+    } catch (RuntimeException e) {
+      ids = java.util.Collections.nCopies(ready.size(), "");
+      Map<Integer, RuntimeException> all = new HashMap<>();
+      for (int i = 0; i < ready.size(); i++) {
+        all.put(i, e);
+      }
+      failures = all;
+    }
+    for (int i = 0; i < ready.size(); i++) {
+      Submission submission = ready.get(i);
+      String backendId = i < ids.size() ? ids.get(i) : "";
+      if (backendId.isEmpty()) {
+        failSubmission(submission, failures.getOrDefault(i,
+            new IllegalStateException("the backend returned no job id for it")));
+      } else {
+        submitted(submission, backendId);
+      }
+    }
+  }
+
+  private void failSubmission(Submission submission, Exception e) {
+    log.error("submitting a job for {} failed: {}", submission.names(), e.toString());
+    for (String name : submission.names()) {
+      update(records.get(name).failedOnce("submitting its job failed: " + e, millis()),
+          "submission failed");
+      judge(records.get(name));
+    }
+  }
+
+  private void submitted(Submission submission, String backendId) {
+    String jobId = submission.jobId();
+    List<String> names = submission.names();
+    jobs.put(jobId, new Job(jobId, names, backendId, submission.log()));
     for (String name : names) {
       update(records.get(name).queuedIn(jobId, backendId, millis()), "submitted");
+    }
+    // A packed job has one log; each of its learners finds it under its own name.
+    for (String name : names.subList(1, names.size())) {
+      Path link = logFile(name, jobId);
+      try {
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, submission.log().getFileName());
+      } catch (IOException e) {
+        log.warn("job {} runs, but learner {} has no link to its log {}: {}", jobId, name,
+            submission.log(), e.toString());
+      }
     }
     log.debug("{} submitted as job {} ({})", names, jobId, backendId);
   }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,7 +168,8 @@ public final class BatchBackend implements Backend {
    * {@code runs/<experiment>}, started by this JVM's command line. Nothing is written or
    * submitted.
    *
-   * @return for each learner a line {@code ==> <script path> <==}, then the script
+   * @return for each job script (a learner's, or a job array's) a line
+   *     {@code ==> <script path> <==}, then the script
    */
   public String explain(ExecutionPlan plan) {
     List<String> command = ProcessHandle.current().info().command()
@@ -183,7 +185,10 @@ public final class BatchBackend implements Backend {
 
   /**
    * The dry run: the job script of every learner of {@code plan}, as a run in
-   * {@code runDirectory} would submit them, each job starting {@code command}. Nothing is written
+   * {@code runDirectory} would submit them, each job starting {@code command}. If the scheduler
+   * makes job arrays ({@link Scheduler#jobArrays()}), learners of the same resources share one
+   * array script (up to {@link JobArrays#maxTasks()} each), as when a run submits them together;
+   * a learner whose shape no other has gets its own script. Nothing is written
    * or submitted. The worker variables shown are the role, store, learner and job; the run
    * manager adds its address and settings when it submits. Job ids are {@code j1-dryrun},
    * {@code j2-dryrun}, ...; the run tag is the directory's, or {@value #DRY_RUN_TAG} before the
@@ -197,7 +202,7 @@ public final class BatchBackend implements Backend {
     Path root = runDirectory.toAbsolutePath();
     Path tagFile = root.resolve("jobs").resolve(RunTag.FILE);
     String tag = Files.exists(tagFile) ? RunTag.of(root) : DRY_RUN_TAG;
-    StringBuilder text = new StringBuilder();
+    List<JobRequest> requests = new ArrayList<>();
     int sequence = 0;
     for (LearnerTask task : plan.learners()) {
       String job = "j" + ++sequence + "-dryrun";
@@ -206,12 +211,37 @@ public final class BatchBackend implements Backend {
       environment.put("ADAPTIVE_STORE", root.toString());
       environment.put("ADAPTIVE_LEARNER", task.name());
       environment.put("ADAPTIVE_JOB", job);
-      JobRequest request = new JobRequest(task.name(), job, task.resources(), root,
+      requests.add(new JobRequest(task.name(), job, task.resources(), root,
           new DryRunLaunch(command, environment),
-          root.resolve("logs").resolve(task.name() + "." + job + ".log"));
-      PreparedJob prepared = PreparedJob.of(scheduler, settings, request, tag, sequence, command);
-      text.append("==> ").append(prepared.files().script()).append(" <==\n")
-          .append(prepared.script()).append('\n');
+          root.resolve("logs").resolve(task.name() + "." + job + ".log")));
+    }
+    // With job arrays, learners of one shape share a script, as a run that submits them together.
+    // Without them, each learner is a group of its own, in the plan's order.
+    Optional<JobArrays> arrays = scheduler.jobArrays();
+    Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      groups.computeIfAbsent(arrays.isPresent() ? requests.get(i).resources() : i,
+          key -> new ArrayList<>()).add(i);
+    }
+    int most = arrays.map(JobArrays::maxTasks).orElse(1);
+    StringBuilder text = new StringBuilder();
+    for (List<Integer> group : groups.values()) {
+      for (int from = 0; from < group.size(); from += most) {
+        List<Integer> chunk = group.subList(from, Math.min(group.size(), from + most));
+        if (chunk.size() == 1) {
+          for (int i : chunk) {
+            PreparedJob prepared = PreparedJob.of(scheduler, settings, requests.get(i), tag,
+                i + 1, command);
+            text.append("==> ").append(prepared.files().script()).append(" <==\n")
+                .append(prepared.script()).append('\n');
+          }
+        } else {
+          PreparedArray array = PreparedArray.of(scheduler, arrays.get(), settings,
+              chunk.stream().map(requests::get).toList(), tag, chunk.get(0) + 1, command);
+          text.append("==> ").append(array.script()).append(" <==\n").append(array.text())
+              .append('\n');
+        }
+      }
     }
     return text.toString();
   }

@@ -7,12 +7,14 @@ import io.adaptive.plan.ResourceShape;
 import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.JobRequest;
 import io.adaptive.runtime.spi.JobStatus;
+import io.adaptive.runtime.spi.PartialSubmissionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,7 +111,9 @@ final class BatchSession implements BackendSession {
           + "' to " + job.files().script() + ": " + e + "\n  fix: make the run directory writable",
           request.learner(), job.files().script());
     }
-    String id = submitWithRetries(request, job);
+    String id = submitWithRetries(new Target("learner '" + request.learner() + "'",
+        request.learner(), job.files().script(), job.description().comment(),
+        request.resources(), job.tag()));
     synchronized (this) {
       String prefix = RunTag.namePrefix(settings.namePrefix(), job.tag());
       jobs.put(id, new TrackedJob(id, request.learner(), job.files(), prefix, job.tag()));
@@ -118,8 +123,116 @@ final class BatchSession implements BackendSession {
     return id;
   }
 
-  private String submitWithRetries(JobRequest request, PreparedJob job) {
-    Path script = job.files().script();
+  /**
+   * What one submission command submits, for the messages and the search after a timeout.
+   *
+   * @param what {@code learner 'x'}, or the learners of a job array
+   * @param learner the learner's name (a pack's or an array's names, separated by spaces)
+   * @param script the job script
+   * @param comment the comment every job (or task) of the submission carries
+   * @param resources the shape, for the values a scheduler may refuse
+   * @param tag the run tag
+   */
+  private record Target(String what, String learner, Path script, String comment,
+      ResourceShape resources, String tag) {}
+
+  // ---------------------------------------------------------------------------- submitAll
+
+  /**
+   * Submits the jobs of one shape, run directory and command together as job arrays of up to
+   * {@link JobArrays#maxTasks()} tasks, if the scheduler offers arrays; a job without such a
+   * companion is submitted alone, as is every job without arrays. A failed array fails each of
+   * its jobs with the same exception; the other arrays and jobs are still submitted.
+   */
+  @Override
+  public List<String> submitAll(List<JobRequest> requests) {
+    Optional<JobArrays> arrays = scheduler.jobArrays();
+    if (arrays.isEmpty() || requests.size() < 2) {
+      return BackendSession.super.submitAll(requests);
+    }
+    Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      JobRequest request = requests.get(i);
+      groups.computeIfAbsent(List.of(request.runDirectory().toAbsolutePath(),
+          request.resources(), request.launch().command()), key -> new ArrayList<>()).add(i);
+    }
+    String[] ids = new String[requests.size()];
+    Arrays.fill(ids, "");
+    Map<Integer, RuntimeException> failures = new TreeMap<>();
+    int most = arrays.get().maxTasks();
+    for (List<Integer> group : groups.values()) {
+      for (int from = 0; from < group.size(); from += most) {
+        List<Integer> chunk = group.subList(from, Math.min(group.size(), from + most));
+        try {
+          if (chunk.size() == 1) {
+            ids[chunk.get(0)] = submit(requests.get(chunk.get(0)));
+          } else {
+            List<String> made = submitArray(arrays.get(),
+                chunk.stream().map(requests::get).toList());
+            for (int k = 0; k < chunk.size(); k++) {
+              ids[chunk.get(k)] = made.get(k);
+            }
+          }
+        } catch (RuntimeException e) {
+          chunk.forEach(i -> failures.put(i, e));
+        }
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new PartialSubmissionException(List.of(ids), failures);
+    }
+    return List.of(ids);
+  }
+
+  /** Submits {@code requests} (2 or more, one shape) as one job array; the tasks' ids in order. */
+  private List<String> submitArray(JobArrays arrays, List<JobRequest> requests) {
+    JobRequest first = requests.get(0);
+    String learners = requests.stream().map(JobRequest::learner)
+        .collect(Collectors.joining(" "));
+    PreparedArray array;
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("the " + scheduler.name() + " backend session is closed");
+      }
+      List<String> problems = scheduler.check(first.learner(), first.resources());
+      if (!problems.isEmpty()) {
+        throw new SubmissionException(String.join("\n", problems), learners, null);
+      }
+      String tag = tags.computeIfAbsent(first.runDirectory().toAbsolutePath(), RunTag::of);
+      array = PreparedArray.of(scheduler, arrays, settings, requests, tag, sequence + 1,
+          first.launch().command());
+      sequence += requests.size();
+    }
+    // A job may run a pack of learners: the array has as many tasks as jobs.
+    String what = String.format(Locale.ROOT, "the job array of %d jobs for learners %s",
+        requests.size(), requests.stream().limit(3).map(r -> "'" + r.learner() + "'")
+            .collect(Collectors.joining(", ")) + (requests.size() > 3 ? ", ..." : ""));
+    try {
+      array.write();
+    } catch (IOException e) {
+      throw new SubmissionException("cannot write the script of " + what + " to "
+          + array.script() + ": " + e + "\n  fix: make the run directory writable", learners,
+          array.script());
+    }
+    String arrayId = arrays.arrayJobId(submitWithRetries(new Target(what, learners,
+        array.script(), array.description().comment(), first.resources(), array.tag())));
+    List<String> ids = new ArrayList<>();
+    synchronized (this) {
+      String prefix = RunTag.namePrefix(settings.namePrefix(), array.tag());
+      for (int i = 0; i < requests.size(); i++) {
+        String id = arrays.taskId(arrayId, i);
+        ids.add(id);
+        jobs.put(id, new TrackedJob(id, requests.get(i).learner(), array.jobs().get(i).files(),
+            prefix, array.tag()));
+      }
+    }
+    log.debug("submitted {} as job array {} ({} tasks): {}", what, arrayId, requests.size(),
+        array.script());
+    return ids;
+  }
+
+  private String submitWithRetries(Target target) {
+    Path script = target.script();
     List<String> command = scheduler.submitCommand(script);
     String tool = command.get(0);
     CommandResult result = null;
@@ -130,33 +243,33 @@ final class BatchSession implements BackendSession {
           return scheduler.parseSubmitted(result);
         } catch (SchedulerOutputException e) {
           // It may well have made the job: look before anything else, never submit twice.
-          Optional<String> made = findSubmitted(job);
+          Optional<String> made = findSubmitted(target);
           if (made.isPresent()) {
             return made.get();
           }
           throw new SubmissionException(String.format(Locale.ROOT, "%s printed no job id for"
-              + " learner '%s': %s%n  fix: run it by hand to see what it prints: %s%n  script kept"
-              + " at %s", tool, request.learner(), e.getMessage(), String.join(" ", command),
-              script), request.learner(), script);
+              + " %s: %s%n  fix: run it by hand to see what it prints: %s%n  script kept"
+              + " at %s", tool, target.what(), e.getMessage(), String.join(" ", command),
+              script), target.learner(), script);
         }
       }
       if (result.timedOut()) {
         // A submission that timed out on the client may have succeeded on the server.
-        Optional<String> made = findSubmitted(job);
+        Optional<String> made = findSubmitted(target);
         if (made.isPresent()) {
-          log.info("{} timed out for learner {}, but the job was made: {}", tool,
-              request.learner(), made.get());
+          log.info("{} timed out for {}, but the job was made: {}", tool, target.what(),
+              made.get());
           return made.get();
         }
       } else {
         Diagnosis diagnosis = scheduler.diagnose(result);
         if (diagnosis.kind() != Diagnosis.Kind.TRANSIENT) {
-          throw refused(request, job, tool, result, diagnosis);
+          throw refused(target, tool, result, diagnosis);
         }
       }
       if (attempt < ATTEMPTS) {
-        log.info("{} failed transiently for learner {} (attempt {} of {}); retrying", tool,
-            request.learner(), attempt, ATTEMPTS);
+        log.info("{} failed transiently for {} (attempt {} of {}); retrying", tool,
+            target.what(), attempt, ATTEMPTS);
         try {
           backoff.pause(attempt);
         } catch (InterruptedException e) {
@@ -165,25 +278,25 @@ final class BatchSession implements BackendSession {
         }
       }
     }
-    throw new SubmissionException(String.format(Locale.ROOT, "%s failed %d times for learner '%s'"
+    throw new SubmissionException(String.format(Locale.ROOT, "%s failed %d times for %s"
         + " with errors that usually pass (a busy or unreachable controller, a per-user limit);"
         + " the last one:%n%s%n  fix: check that the scheduler answers, e.g. %s; the learner's"
-        + " job is submitted again later%n  script kept at %s", tool, ATTEMPTS, request.learner(),
-        quoted(result), String.join(" ", scheduler.statusCommand(query(job))), script),
-        request.learner(), script);
+        + " job is submitted again later%n  script kept at %s", tool, ATTEMPTS, target.what(),
+        quoted(result), String.join(" ", scheduler.statusCommand(query(target.tag()))), script),
+        target.learner(), script);
   }
 
-  private SubmissionException refused(JobRequest request, PreparedJob job, String tool,
-      CommandResult result, Diagnosis diagnosis) {
-    Path script = job.files().script();
+  private SubmissionException refused(Target target, String tool, CommandResult result,
+      Diagnosis diagnosis) {
+    Path script = target.script();
     String fix = diagnosis.kind() == Diagnosis.Kind.PERMANENT ? diagnosis.fix()
         : "read the message above; to see more, submit the kept script by hand: "
             + String.join(" ", scheduler.submitCommand(script));
-    String values = requested(request.resources());
-    return new SubmissionException(String.format(Locale.ROOT, "%s refused learner '%s' (exit code"
-        + " %d)%n%s%n%s  fix: %s%n  script kept at %s", tool, request.learner(), result.exitCode(),
+    String values = requested(target.resources());
+    return new SubmissionException(String.format(Locale.ROOT, "%s refused %s (exit code"
+        + " %d)%n%s%n%s  fix: %s%n  script kept at %s", tool, target.what(), result.exitCode(),
         quoted(result), values.isEmpty() ? "" : "  from resources(): " + values + "\n", fix,
-        script), request.learner(), script);
+        script), target.learner(), script);
   }
 
   /** The values of the shape that a scheduler may refuse, as the user wrote them. */
@@ -218,14 +331,14 @@ final class BatchSession implements BackendSession {
         .map(line -> "  " + line).collect(Collectors.joining("\n"));
   }
 
-  /** The id of the job that a submission of {@code job} made, found by one status query. */
-  private Optional<String> findSubmitted(PreparedJob job) {
-    CommandResult result = runner.run(scheduler.statusCommand(query(job)));
+  /** The id of the job that a submission of {@code target} made, found by one status query. */
+  private Optional<String> findSubmitted(Target target) {
+    CommandResult result = runner.run(scheduler.statusCommand(query(target.tag())));
     try {
-      String prefix = RunTag.namePrefix(settings.namePrefix(), job.tag());
+      String prefix = RunTag.namePrefix(settings.namePrefix(), target.tag());
       for (SchedulerJob listed : scheduler.parseStatus(result)) {
-        if (TrackedJob.isOfRun(listed, prefix, job.tag())
-            && listed.comment().equals(job.description().comment())) {
+        if (TrackedJob.isOfRun(listed, prefix, target.tag())
+            && listed.comment().equals(target.comment())) {
           return Optional.of(listed.id());
         }
       }
@@ -235,8 +348,8 @@ final class BatchSession implements BackendSession {
     return Optional.empty();
   }
 
-  private StatusQuery query(PreparedJob job) {
-    return new StatusQuery(settings.user(), RunTag.namePrefix(settings.namePrefix(), job.tag()),
+  private StatusQuery query(String tag) {
+    return new StatusQuery(settings.user(), RunTag.namePrefix(settings.namePrefix(), tag),
         List.of());
   }
 

@@ -49,14 +49,95 @@ final class JobScript {
     lines.add("#!/usr/bin/env bash");
     lines.addAll(scheduler.directives(description));
     lines.add("#");
-    lines.add("# adaptive-java: job " + files.job() + " of learner "
-        + learner.replace('\n', ' ').replace('\r', ' ') + ".");
+    lines.add("# adaptive-java: job " + files.job() + " of learner " + oneLine(learner) + ".");
     lines.add("# Kept for debugging. The job writes " + files.job() + ".start when it starts and "
         + files.job() + ".exit (\"<status>[ walltime]\")");
     lines.add("# when its worker has ended, both next to this script.");
     lines.add("");
     lines.add("_adaptive_job_id=" + scheduler.jobIdExpression());
     lines.add("_adaptive_files=" + Shell.quote(files.directory().resolve(files.job()).toString()));
+    wrapper(lines, runDirectory);
+    for (Map.Entry<String, String> variable : environment.entrySet()) {
+      lines.add(export(variable.getKey(), variable.getValue()));
+    }
+    for (Map.Entry<String, String> variable : resources.environment().entrySet()) {
+      lines.add(export(variable.getKey(), variable.getValue()));
+    }
+    if (resources.tasks() > 1) {
+      lines.add(export(TASKS, Integer.toString(resources.tasks())));
+      lines.add(export(RENDEZVOUS, files.evaluators().toString()));
+    }
+    worker(lines, scheduler, resources, command);
+    return String.join("\n", lines) + "\n";
+  }
+
+  /**
+   * One job of a job array: the learner (or pack) it runs, its worker's variables and its files.
+   *
+   * @param learner the learner's name, or a pack's names separated by spaces
+   * @param environment the worker's variables, exported in this order
+   * @param files where the job's start, walltime and exit files go
+   */
+  record ArrayTask(String learner, Map<String, String> environment, JobFiles files) {}
+
+  /**
+   * The script of a job array whose task {@code i} runs {@code tasks.get(i)}: the array's
+   * directives, then a {@code case} on the task's index that sets that job's files and variables,
+   * then the same wrapper as {@link #render} (start, walltime and exit files, signals, the worker
+   * JVM). Every job of an array has the same resources and worker command.
+   *
+   * @param directives the array's directive lines, complete
+   * @param resources the shape every job of the array has
+   * @param command the worker's command line, heap already sized
+   */
+  static String renderArray(Scheduler scheduler, JobArrays arrays, List<String> directives,
+      List<ArrayTask> tasks, ResourceShape resources, Path runDirectory, List<String> command) {
+    List<String> lines = new ArrayList<>();
+    lines.add("#!/usr/bin/env bash");
+    lines.addAll(directives);
+    lines.add("#");
+    lines.add("# adaptive-java: a job array of " + tasks.size() + " jobs; the case below gives"
+        + " each task (by its index) its job.");
+    lines.add("# Kept for debugging. Each job writes <job>.start when it starts and <job>.exit"
+        + " (\"<status>[ walltime]\")");
+    lines.add("# when its worker has ended, both next to this script; <job>."
+        + scheduler.scriptSuffix() + " links here.");
+    lines.add("");
+    lines.add("_adaptive_job_id=" + arrays.taskIdExpression());
+    lines.add("case " + arrays.indexExpression() + " in");
+    for (int i = 0; i < tasks.size(); i++) {
+      ArrayTask task = tasks.get(i);
+      JobFiles files = task.files();
+      lines.add("  " + i + ") # job " + files.job() + " of learner " + oneLine(task.learner()));
+      lines.add("    _adaptive_files="
+          + Shell.quote(files.directory().resolve(files.job()).toString()));
+      for (Map.Entry<String, String> variable : task.environment().entrySet()) {
+        lines.add("    " + export(variable.getKey(), variable.getValue()));
+      }
+      if (resources.tasks() > 1) {
+        lines.add("    " + export(RENDEZVOUS, files.evaluators().toString()));
+      }
+      lines.add("    ;;");
+    }
+    lines.add("  *)");
+    lines.add("    echo \"adaptive-java: this script has no job for array task "
+        + arrays.indexExpression().replace("\"", "") + "\" >&2");
+    lines.add("    exit 1");
+    lines.add("    ;;");
+    lines.add("esac");
+    wrapper(lines, runDirectory);
+    for (Map.Entry<String, String> variable : resources.environment().entrySet()) {
+      lines.add(export(variable.getKey(), variable.getValue()));
+    }
+    if (resources.tasks() > 1) {
+      lines.add(export(TASKS, Integer.toString(resources.tasks())));
+    }
+    worker(lines, scheduler, resources, command);
+    return String.join("\n", lines) + "\n";
+  }
+
+  /** The state, the signal and exit handlers, the change into the run directory, the start file. */
+  private static void wrapper(List<String> lines, Path runDirectory) {
     lines.add("_adaptive_walltime=''");
     lines.add("_adaptive_terminated=''");
     lines.add("_adaptive_tasks=''");
@@ -89,17 +170,11 @@ final class JobScript {
     lines.add("cd " + Shell.quote(runDirectory.toAbsolutePath().toString()) + " || exit 1");
     lines.add("_adaptive_write \"$_adaptive_files.start\" \"$(hostname) $(date +%s) $_adaptive_job_id\"");
     lines.add("");
-    for (Map.Entry<String, String> variable : environment.entrySet()) {
-      lines.add(export(variable.getKey(), variable.getValue()));
-    }
-    for (Map.Entry<String, String> variable : resources.environment().entrySet()) {
-      lines.add(export(variable.getKey(), variable.getValue()));
-    }
-    boolean multiTask = resources.tasks() > 1;
-    if (multiTask) {
-      lines.add(export(TASKS, Integer.toString(resources.tasks())));
-      lines.add(export(RENDEZVOUS, files.evaluators().toString()));
-    }
+  }
+
+  /** The prelude, then the worker JVM (and a multi-task job's evaluators), waited for. */
+  private static void worker(List<String> lines, Scheduler scheduler, ResourceShape resources,
+      List<String> command) {
     if (!resources.prelude().isEmpty()) {
       lines.add("");
       lines.add("# prelude, from resources()");
@@ -121,7 +196,7 @@ final class JobScript {
     lines.add("  _adaptive_write \"$_adaptive_files.exit\" \"$_adaptive_status$_adaptive_walltime\"");
     lines.add(") &");
     lines.add("_adaptive_runner=$!");
-    if (multiTask) {
+    if (resources.tasks() > 1) {
       List<String> launcher = scheduler.otherTasksLauncher(resources);
       lines.add(ROLE + "=evaluator " + Shell.words(launcher) + " " + Shell.words(command) + " &");
       lines.add("_adaptive_tasks=$!");
@@ -131,7 +206,10 @@ final class JobScript {
     lines.add("while kill -0 \"$_adaptive_runner\" 2>/dev/null; do wait \"$_adaptive_runner\"; done");
     lines.add("read -r _adaptive_status _ < \"$_adaptive_files.exit\"");
     lines.add("exit \"${_adaptive_status:-1}\"");
-    return String.join("\n", lines) + "\n";
+  }
+
+  private static String oneLine(String text) {
+    return text.replace('\n', ' ').replace('\r', ' ');
   }
 
   private static String export(String name, String value) {

@@ -84,6 +84,14 @@ final class RunTag {
     return prefix + tag + "-";
   }
 
+  /**
+   * The scheduler comment of a job array (every task shows it):
+   * {@code adaptive:run=<tag>;array=<first job>;tasks=<n>}.
+   */
+  static String arrayComment(String tag, String firstJob, int tasks) {
+    return "adaptive:run=" + tag + ";array=" + firstJob + ";tasks=" + tasks;
+  }
+
   /** The scheduler comment of a job: {@code adaptive:run=<tag>;job=<job>}. */
   static String comment(String tag, String job) {
     return "adaptive:run=" + tag + ";job=" + job;

@@ -6,6 +6,7 @@ package io.adaptive.backend.batch;
 import io.adaptive.plan.ResourceShape;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One batch system's dialect: the directives of a job script, and the command lines that submit,
@@ -45,6 +46,14 @@ public interface Scheduler {
    * scheduler cannot, in which case {@link #check} must report shapes with more than one task.
    */
   List<String> otherTasksLauncher(ResourceShape resources);
+
+  /**
+   * How this scheduler submits jobs of one shape as one job array, if its backend was asked to;
+   * empty (the default) to submit every job on its own.
+   */
+  default Optional<JobArrays> jobArrays() {
+    return Optional.empty();
+  }
 
   /**
    * Every reason a job of this shape cannot run on this scheduler, each naming the learner, the

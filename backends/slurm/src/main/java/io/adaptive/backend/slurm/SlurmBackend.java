@@ -23,20 +23,91 @@ import java.util.Objects;
  * with {@code sbatch --parsable}. One {@code squeue} per poll reports all of the run's jobs,
  * found by their name {@code as<runTag>-<n>} and comment {@code adaptive:run=<runTag>;job=<job>}.
  * {@link #explain(ExecutionPlan)} shows the scripts without submitting anything.
+ *
+ * <p>With {@link #jobArrays(boolean) jobArrays(true)}, jobs of the same resources that the run
+ * manager submits together go to SLURM as one job array: one {@code sbatch} for up to
+ * {@link #maxArrayTasks(int) maxArrayTasks} jobs.
  */
 public final class SlurmBackend implements Backend {
 
   /** Default of {@link #signalLead(Duration)}: 180 s. */
   public static final Duration SIGNAL_LEAD = Duration.ofSeconds(180);
+  /**
+   * Default of {@link #maxArrayTasks(int)}: 1000, within SLURM's default {@code MaxArraySize} of
+   * 1001 (which allows indexes 0 to 1000).
+   */
+  public static final int MAX_ARRAY_TASKS = 1000;
 
   private final BatchSettings settings;
   private final Duration signalLead;
+  private final boolean jobArrays;
+  private final int maxArrayTasks;
   private final BatchBackend batch;
 
   SlurmBackend(BatchSettings settings, Duration signalLead) {
+    this(settings, signalLead, false, MAX_ARRAY_TASKS);
+  }
+
+  private SlurmBackend(BatchSettings settings, Duration signalLead, boolean jobArrays,
+      int maxArrayTasks) {
     this.settings = settings;
     this.signalLead = signalLead;
-    this.batch = BatchBackend.of("slurm", new SlurmScheduler(signalLead), settings);
+    this.jobArrays = jobArrays;
+    this.maxArrayTasks = maxArrayTasks;
+    this.batch = BatchBackend.of("slurm",
+        new SlurmScheduler(signalLead, jobArrays ? maxArrayTasks : 0), settings);
+  }
+
+  /** A copy with other settings and lead, and this backend's array options. */
+  private SlurmBackend with(BatchSettings settings, Duration signalLead) {
+    return new SlurmBackend(settings, signalLead, jobArrays, maxArrayTasks);
+  }
+
+  /**
+   * Turns job arrays on or off. On, the jobs that the run manager submits in one turn of its loop
+   * and that ask for the same resources (the same {@code #SBATCH} lines but for name, comment and
+   * output) go to SLURM as one job array: one {@code sbatch --parsable} of a script with
+   * {@code #SBATCH --array=0-<n-1>}, whose task {@code i} runs job {@code i} (a {@code case} on
+   * {@code SLURM_ARRAY_TASK_ID}) with the same wrapper, files and log as a job of its own. For
+   * sites that limit the number of submissions; SLURM's controller also handles arrays more
+   * cheaply than as many jobs.
+   *
+   * <p>Each task is tracked, cancelled ({@code scancel <array>_<i>}) and adopted after a restart
+   * on its own, by the id {@code <array job id>_<index>}. A learner whose job ends early is
+   * submitted again with the next turn's jobs: alone, as an ordinary job, unless others of its
+   * shape go at the same time. Groups larger than {@link #maxArrayTasks(int)} are split.
+   *
+   * <p>The run manager gathers at most what its {@code maxJobs} and its submission pacer allow in
+   * one turn, and the pacer counts jobs, not {@code sbatch} calls: the default one (bursts of up
+   * to 5 jobs) makes arrays of at most 5. For one array per group, pace with a rate that covers
+   * the group, e.g. {@code Runner.submissionPacer(SubmissionPacer.unlimited())}.
+   *
+   * <p>Default: off, each job submitted on its own.
+   *
+   * @param on true for arrays
+   * @return a copy with arrays on or off; this backend is unchanged
+   */
+  public SlurmBackend jobArrays(boolean on) {
+    return new SlurmBackend(settings, signalLead, on, maxArrayTasks);
+  }
+
+  /**
+   * Sets the most tasks, hence jobs, one job array may have; larger groups go as several arrays.
+   * SLURM refuses arrays with an index at or above the cluster's {@code MaxArraySize} (see
+   * {@code scontrol show config}; default 1001, so up to 1001 tasks with indexes 0 to 1000), and
+   * tells it as {@code Invalid job array specification}. Only used with
+   * {@link #jobArrays(boolean) jobArrays(true)}. Default {@link #MAX_ARRAY_TASKS} (1000).
+   *
+   * @param tasks tasks per array, at least 2
+   * @return a copy with this limit; this backend is unchanged
+   * @throws IllegalArgumentException if {@code tasks} is below 2
+   */
+  public SlurmBackend maxArrayTasks(int tasks) {
+    if (tasks < 2) {
+      throw new IllegalArgumentException("maxArrayTasks(" + tasks + ") is below 2, and an array"
+          + " needs two tasks; use e.g. maxArrayTasks(1000), or jobArrays(false) for single jobs");
+    }
+    return new SlurmBackend(settings, signalLead, jobArrays, tasks);
   }
 
   /**
@@ -45,7 +116,7 @@ public final class SlurmBackend implements Backend {
    * @throws IllegalArgumentException if it is blank
    */
   public SlurmBackend bindHost(String bindHost) {
-    return new SlurmBackend(settings.withBindHost(Objects.requireNonNull(bindHost, "bindHost")),
+    return with(settings.withBindHost(Objects.requireNonNull(bindHost, "bindHost")),
         signalLead);
   }
 
@@ -56,7 +127,7 @@ public final class SlurmBackend implements Backend {
    * @throws IllegalArgumentException if it is blank
    */
   public SlurmBackend advertisedHost(String advertisedHost) {
-    return new SlurmBackend(settings.withAdvertisedHost(
+    return with(settings.withAdvertisedHost(
         Objects.requireNonNull(advertisedHost, "advertisedHost")), signalLead);
   }
 
@@ -74,7 +145,7 @@ public final class SlurmBackend implements Backend {
       throw new IllegalArgumentException("signalLead(" + signalLead + ") is below one second;"
           + " use e.g. signalLead(Duration.ofMinutes(3))");
     }
-    return new SlurmBackend(settings, signalLead);
+    return with(settings, signalLead);
   }
 
   /**
@@ -84,7 +155,7 @@ public final class SlurmBackend implements Backend {
    * @throws IllegalArgumentException if it is not positive
    */
   public SlurmBackend commandTimeout(Duration commandTimeout) {
-    return new SlurmBackend(settings.withCommandTimeout(
+    return with(settings.withCommandTimeout(
         Objects.requireNonNull(commandTimeout, "commandTimeout")), signalLead);
   }
 
@@ -95,7 +166,7 @@ public final class SlurmBackend implements Backend {
    * @throws IllegalArgumentException if it is negative
    */
   public SlurmBackend exitFileGrace(Duration exitFileGrace) {
-    return new SlurmBackend(settings.withExitFileGrace(
+    return with(settings.withExitFileGrace(
         Objects.requireNonNull(exitFileGrace, "exitFileGrace")), signalLead);
   }
 
@@ -104,7 +175,7 @@ public final class SlurmBackend implements Backend {
    * Default: the driver's own.
    */
   public SlurmBackend java(String java) {
-    return new SlurmBackend(settings.withJava(Objects.requireNonNull(java, "java")), signalLead);
+    return with(settings.withJava(Objects.requireNonNull(java, "java")), signalLead);
   }
 
   /**
@@ -112,7 +183,7 @@ public final class SlurmBackend implements Backend {
    * put first on their {@code PATH} (wrappers, or fakes in tests). Default: {@code PATH} alone.
    */
   public SlurmBackend executables(Path directory) {
-    return new SlurmBackend(settings.withExecutables(
+    return with(settings.withExecutables(
         List.of(Objects.requireNonNull(directory, "directory").toAbsolutePath())), signalLead);
   }
 
@@ -123,7 +194,7 @@ public final class SlurmBackend implements Backend {
    *     letter
    */
   public SlurmBackend namePrefix(String namePrefix) {
-    return new SlurmBackend(settings.withNamePrefix(
+    return with(settings.withNamePrefix(
         Objects.requireNonNull(namePrefix, "namePrefix")), signalLead);
   }
 
@@ -137,9 +208,20 @@ public final class SlurmBackend implements Backend {
     return signalLead;
   }
 
+  /** Whether jobs of one shape submitted together go as a job array. */
+  public boolean jobArrays() {
+    return jobArrays;
+  }
+
+  /** The most tasks per job array. */
+  public int maxArrayTasks() {
+    return maxArrayTasks;
+  }
+
   /**
    * The dry run: the job scripts a run of {@code plan} would submit, started by this JVM's command
-   * line, in {@code runs/<experiment>}. Writes and submits nothing.
+   * line, in {@code runs/<experiment>}; with {@link #jobArrays(boolean) jobArrays(true)}, one
+   * array script per group of learners with the same resources. Writes and submits nothing.
    */
   public String explain(ExecutionPlan plan) {
     return batch.explain(plan);
@@ -182,16 +264,18 @@ public final class SlurmBackend implements Backend {
   @Override
   public boolean equals(Object other) {
     return other instanceof SlurmBackend that && settings.equals(that.settings)
-        && signalLead.equals(that.signalLead);
+        && signalLead.equals(that.signalLead) && jobArrays == that.jobArrays
+        && maxArrayTasks == that.maxArrayTasks;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(settings, signalLead);
+    return Objects.hash(settings, signalLead, jobArrays, maxArrayTasks);
   }
 
   @Override
   public String toString() {
-    return "Slurm.backend() with " + settings + ", signalLead " + signalLead;
+    return "Slurm.backend() with " + settings + ", signalLead " + signalLead
+        + (jobArrays ? ", job arrays of at most " + maxArrayTasks + " tasks" : "");
   }
 }

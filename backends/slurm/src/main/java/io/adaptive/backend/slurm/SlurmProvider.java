@@ -16,12 +16,15 @@ import java.util.TreeMap;
  * Registers {@code slurm}. Options, all optional: {@code bind-host}, {@code advertised-host},
  * {@code signal-lead}, {@code command-timeout} and {@code exit-file-grace} (durations such as
  * {@code 180s}, {@code 5m}, {@code 1h} or {@code PT3M}; a bare number means seconds), {@code java},
- * {@code executables} (a directory) and {@code name-prefix}; see {@link SlurmBackend} for each.
+ * {@code executables} (a directory), {@code name-prefix}, {@code job-arrays} ({@code true} or
+ * {@code false}) and {@code max-array-tasks} (a whole number); see {@link SlurmBackend} for each.
+ * For example {@code slurm:job-arrays=true,max-array-tasks=500}.
  */
 public final class SlurmProvider implements BackendProvider {
 
   private static final List<String> OPTIONS = List.of("advertised-host", "bind-host",
-      "command-timeout", "executables", "exit-file-grace", "java", "name-prefix", "signal-lead");
+      "command-timeout", "executables", "exit-file-grace", "java", "job-arrays",
+      "max-array-tasks", "name-prefix", "signal-lead");
 
   @Override
   public String name() {
@@ -47,11 +50,33 @@ public final class SlurmProvider implements BackendProvider {
         case "java" -> backend.java(value);
         case "executables" -> backend.executables(Path.of(value));
         case "name-prefix" -> backend.namePrefix(value);
+        case "job-arrays" -> backend.jobArrays(bool(option.getKey(), value));
+        case "max-array-tasks" -> backend.maxArrayTasks(count(option.getKey(), value));
         default -> throw new IllegalArgumentException("backend 'slurm' has no option '"
             + option.getKey() + "'; available: " + OPTIONS);
       };
     }
     return backend;
+  }
+
+  /** A yes-or-no option: {@code true} or {@code false}, nothing else. */
+  static boolean bool(String option, String value) {
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("backend 'slurm' option " + option + "='"
+          + value + "' is neither true nor false; e.g. slurm:" + option + "=true");
+    };
+  }
+
+  /** A whole-number option. */
+  static int count(String option, String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("backend 'slurm' option " + option + "='" + value
+          + "' is not a whole number; e.g. slurm:" + option + "=1000");
+    }
   }
 
   /** A duration option: see {@link BatchSettings#duration(String, String, String)}. */

@@ -5,6 +5,7 @@ package io.adaptive.backend.slurm;
 
 import io.adaptive.backend.batch.CommandResult;
 import io.adaptive.backend.batch.Diagnosis;
+import io.adaptive.backend.batch.JobArrays;
 import io.adaptive.backend.batch.JobDescription;
 import io.adaptive.backend.batch.Scheduler;
 import io.adaptive.backend.batch.SchedulerJob;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * SLURM's dialect (checked against 22.05): {@code #SBATCH} directives, {@code sbatch --parsable},
@@ -26,8 +28,9 @@ import java.util.Objects;
  *
  * @param signalLead how long before the walltime ends the job script gets USR1
  *     ({@code --signal=B:USR1@<lead>}); at most half the walltime is used
+ * @param maxArrayTasks the most tasks per job array; 0 to submit every job on its own
  */
-record SlurmScheduler(Duration signalLead) implements Scheduler {
+record SlurmScheduler(Duration signalLead, int maxArrayTasks) implements Scheduler {
 
   /** The squeue format: id, name, state, reason, nodes, comment; the comment last. */
   static final String FORMAT = "%i|%j|%T|%r|%N|%k";
@@ -38,10 +41,25 @@ record SlurmScheduler(Duration signalLead) implements Scheduler {
       "--comment", "it tags jobs with their run", "--output", "the job's log is the run's",
       "-o", "the job's log is the run's", "--open-mode", "the job's log is appended to",
       "--signal", "set the warning's lead with Slurm.backend().signalLead(..)",
-      "--array", "each job runs one learner", "-a", "each job runs one learner");
+      "--array", "it makes arrays itself: Slurm.backend().jobArrays(true)",
+      "-a", "it makes arrays itself: Slurm.backend().jobArrays(true)");
 
   SlurmScheduler {
     Objects.requireNonNull(signalLead, "signalLead");
+    if (maxArrayTasks != 0 && maxArrayTasks < 2) {
+      throw new IllegalArgumentException("maxArrayTasks " + maxArrayTasks + " is neither 0 (no"
+          + " arrays) nor 2 or more");
+    }
+  }
+
+  /** One job at a time: no arrays. */
+  SlurmScheduler(Duration signalLead) {
+    this(signalLead, 0);
+  }
+
+  @Override
+  public Optional<JobArrays> jobArrays() {
+    return maxArrayTasks == 0 ? Optional.empty() : Optional.of(new SlurmJobArrays(maxArrayTasks));
   }
 
   @Override
@@ -232,9 +250,18 @@ record SlurmScheduler(Duration signalLead) implements Scheduler {
       }
       String state = fields[2].strip().split(" ", 2)[0];
       String comment = fields[5].strip();
-      jobs.add(new SchedulerJob(fields[0].strip(), fields[1].strip(), state(state), state,
-          fields[3].strip(), fields[4].strip(), comment.equals("(null)") ? "" : comment,
-          SchedulerJob.NO_EXIT_STATUS));
+      List<String> ids;
+      try {
+        ids = SqueueIds.expand(fields[0].strip());
+      } catch (IllegalArgumentException e) {
+        throw new SchedulerOutputException("squeue printed '" + abbreviate(line) + "': "
+            + e.getMessage());
+      }
+      for (String id : ids) {
+        jobs.add(new SchedulerJob(id, fields[1].strip(), state(state), state,
+            fields[3].strip(), fields[4].strip(), comment.equals("(null)") ? "" : comment,
+            SchedulerJob.NO_EXIT_STATUS));
+      }
     }
     return jobs;
   }
@@ -320,6 +347,9 @@ record SlurmScheduler(Duration signalLead) implements Scheduler {
           + " sinfo --format='%P %m' (MB per node) and lower memory(..)"},
       {"More processors requested than permitted", "ask for fewer cores(..), or more nodes(..)"},
       {"Node count specification invalid", "ask for fewer nodes(..); see sinfo --summarize"},
+      {"Invalid job array specification", "the array has more tasks than this cluster's"
+          + " MaxArraySize allows (scontrol show config | grep MaxArraySize); set"
+          + " Slurm.backend().maxArrayTasks(..) to at most that value"},
   };
 
   private static String abbreviate(String text) {

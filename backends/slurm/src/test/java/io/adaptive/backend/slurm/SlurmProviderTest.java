@@ -43,8 +43,35 @@ final class SlurmProviderTest {
     assertThatThrownBy(() -> new SlurmProvider().create(Map.of("partition", "short")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("backend 'slurm' has no option 'partition'; available: [advertised-host,"
-            + " bind-host, command-timeout, executables, exit-file-grace, java, name-prefix,"
-            + " signal-lead]");
+            + " bind-host, command-timeout, executables, exit-file-grace, java, job-arrays,"
+            + " max-array-tasks, name-prefix, signal-lead]");
+  }
+
+  @Test
+  void create_jobArrays_buildTheSameBackendAsTheJavaEntry() {
+    var fromText = new SlurmProvider().create(Map.of("job-arrays", "true",
+        "max-array-tasks", "500"));
+
+    assertThat(fromText).isEqualTo(Slurm.backend().jobArrays(true).maxArrayTasks(500));
+    assertThat(((SlurmBackend) fromText).jobArrays()).isTrue();
+    assertThat(new SlurmProvider().create(Map.of("job-arrays", "FALSE")))
+        .isEqualTo(Slurm.backend());
+  }
+
+  @Test
+  void create_jobArraysNeitherTrueNorFalse_namesTheOptionAndTheValue() {
+    assertThatThrownBy(() -> new SlurmProvider().create(Map.of("job-arrays", "yes")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backend 'slurm' option job-arrays='yes' is neither true nor false; e.g."
+            + " slurm:job-arrays=true");
+  }
+
+  @Test
+  void create_maxArrayTasksNotANumber_namesTheOptionAndTheValue() {
+    assertThatThrownBy(() -> new SlurmProvider().create(Map.of("max-array-tasks", "lots")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("backend 'slurm' option max-array-tasks='lots' is not a whole number; e.g."
+            + " slurm:max-array-tasks=1000");
   }
 
   @Test
@@ -89,9 +116,28 @@ final class SlurmProviderTest {
   }
 
   @Test
+  void jobArrays_offByDefault_atMost1000TasksWhenOn() {
+    assertThat(Slurm.backend().jobArrays()).isFalse();
+    assertThat(Slurm.backend().maxArrayTasks()).isEqualTo(1000);
+    assertThat(Slurm.backend().jobArrays(true).signalLead(Duration.ofMinutes(4)).jobArrays())
+        .as("other modifiers keep it").isTrue();
+    assertThat(Slurm.backend().jobArrays(true).toString())
+        .endsWith(", job arrays of at most 1000 tasks");
+  }
+
+  @Test
+  void maxArrayTasks_belowTwo_isRefused() {
+    assertThatThrownBy(() -> Slurm.backend().maxArrayTasks(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxArrayTasks(1) is below 2, and an array needs two tasks; use e.g."
+            + " maxArrayTasks(1000), or jobArrays(false) for single jobs");
+  }
+
+  @Test
   void modifiers_leaveTheReceiverUnchanged() {
     SlurmBackend base = Slurm.backend();
     base.signalLead(Duration.ofMinutes(9));
+    base.jobArrays(true).maxArrayTasks(7);
 
     assertThat(base).isEqualTo(Slurm.backend());
     assertThat(base.capabilities().relaunchesProgram()).isTrue();

@@ -36,11 +36,15 @@ final class SlurmQueue {
     }
   }
 
-  /** Every job (of every state still known) whose script or working directory is under {@code dir}. */
+  /**
+   * Every job (of every state still known) whose script or working directory is under {@code dir};
+   * each task of a job array on its own ({@code --array}), as {@code <array>_<index>}.
+   */
   static List<Job> jobsUnder(Path dir) throws IOException, InterruptedException {
     String prefix = dir.toAbsolutePath().toString();
     List<Job> jobs = new ArrayList<>();
-    for (String line : run(SQUEUE, "--noheader", "--states=all", "--format=%i|%T|%r|%j|%Z|%o")
+    for (String line : run(SQUEUE, "--noheader", "--array", "--states=all",
+        "--format=%i|%T|%r|%j|%Z|%o")
         .lines().toList()) {
       String[] f = line.split("\\|", 6);
       if (f.length == 6 && (f[4].startsWith(prefix) || f[5].startsWith(prefix))) {

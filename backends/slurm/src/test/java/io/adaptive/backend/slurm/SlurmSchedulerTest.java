@@ -85,6 +85,74 @@ final class SlurmSchedulerTest {
         .containsExactly(tuple("24_3", "cn[01-02]", "a|b|c"));
   }
 
+  /**
+   * Observed on 22.05.8 with --array: every task on its own line, pending ones too. Without
+   * --array (and maybe in other versions) pending tasks are folded into one line; read anyway.
+   */
+  @Test
+  void parseStatus_arrayTasks_oneJobPerTask_foldedPendingTasksExpanded() {
+    String squeue = """
+        906_0|as7k2q-3|PENDING|JobHeldUser||adaptive:run=7k2q;array=j3-x;tasks=8
+        906_2|as7k2q-3|RUNNING|None|localhost|adaptive:run=7k2q;array=j3-x;tasks=8
+        907_[0-1,4-5%2]|as7k2q-9|PENDING|JobArrayTaskLimit||(null)
+        908_[3]|as7k2q-9|PENDING|Priority||(null)
+        """;
+
+    assertThat(slurm.parseStatus(ok(squeue))).extracting(SchedulerJob::id, SchedulerJob::state,
+        SchedulerJob::reason).containsExactly(
+        tuple("906_0", SchedulerState.PENDING, "JobHeldUser"),
+        tuple("906_2", SchedulerState.RUNNING, "None"),
+        tuple("907_0", SchedulerState.PENDING, "JobArrayTaskLimit"),
+        tuple("907_1", SchedulerState.PENDING, "JobArrayTaskLimit"),
+        tuple("907_4", SchedulerState.PENDING, "JobArrayTaskLimit"),
+        tuple("907_5", SchedulerState.PENDING, "JobArrayTaskLimit"),
+        tuple("908_3", SchedulerState.PENDING, "Priority"));
+  }
+
+  @Test
+  void parseStatus_foldedTasksBeyondReading_isRefusedQuotingTheLine() {
+    assertThatThrownBy(() -> slurm.parseStatus(ok("907_[4-1]|as7k2q-9|PENDING|None||(null)\n")))
+        .isInstanceOf(SchedulerOutputException.class)
+        .hasMessage("squeue printed '907_[4-1]|as7k2q-9|PENDING|None||(null)': job id"
+            + " '907_[4-1]' holds the range '4-1', which is empty or larger than any array");
+    assertThatThrownBy(() -> slurm.parseStatus(ok("907_[a]|as7k2q-9|PENDING|None||(null)\n")))
+        .isInstanceOf(SchedulerOutputException.class)
+        .hasMessage("squeue printed '907_[a]|as7k2q-9|PENDING|None||(null)': job id '907_[a]'"
+            + " looks like folded array tasks, but not like 123_[0-7] or 123_[0-1,4-7%2]");
+  }
+
+  // ------------------------------------------------------------------------------ jobArrays
+
+  @Test
+  void jobArrays_offByDefault_onWithAMaximum() {
+    assertThat(slurm.jobArrays()).isEmpty();
+    assertThat(new SlurmScheduler(Duration.ofSeconds(180), 1000).jobArrays())
+        .contains(new SlurmJobArrays(1000));
+  }
+
+  @Test
+  void jobArrays_idsAreArrayUnderscoreIndex_andLeadBackToTheArray() {
+    SlurmJobArrays arrays = new SlurmJobArrays(1000);
+
+    assertThat(arrays.taskId("906", 4)).isEqualTo("906_4");
+    assertThat(arrays.arrayJobId("906_4")).isEqualTo("906");
+    assertThat(arrays.arrayJobId("906")).isEqualTo("906");
+    assertThat(arrays.taskIdExpression())
+        .isEqualTo("\"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"");
+    assertThat(arrays.indexExpression()).isEqualTo("\"${SLURM_ARRAY_TASK_ID}\"");
+    assertThat(arrays.indexPlaceholder()).isEqualTo("%a");
+    assertThat(arrays.directives(List.of("#SBATCH --job-name=as7k2q-3"), 8))
+        .containsExactly("#SBATCH --job-name=as7k2q-3", "#SBATCH --array=0-7");
+  }
+
+  @Test
+  void jobArrays_aTaskIsCancelledAndKilledByItsOwnId() {
+    assertThat(slurm.cancelCommand(List.of("906_4", "906_7")))
+        .containsExactly("scancel", "906_4", "906_7");
+    assertThat(slurm.killCommand(List.of("906_4")))
+        .containsExactly("scancel", "--signal=KILL", "--full", "906_4");
+  }
+
   @Test
   void parseStatus_empty_isNoJobs() {
     assertThat(slurm.parseStatus(ok(""))).isEmpty();
@@ -210,7 +278,8 @@ final class SlurmSchedulerTest {
       "sbatch: error: Batch job submission failed: Invalid partition name specified!use a partition that exists (sinfo --summarize lists them, the default marked *), or leave partition(..) out for the default",
       "sbatch: error: Batch job submission failed: Invalid account or account/partition combination specified!see which accounts and partitions you may use: sacctmgr show associations user=$USER",
       "sbatch: error: Batch job submission failed: Invalid qos specification!see which QOS you may use: sacctmgr show associations user=$USER format=account,partition,qos",
-      "sbatch: error: Batch job submission failed: Requested node configuration is not available!no node has what the job asks for (cores, memory, GPUs, constraint, nodes); compare with sinfo --Node --long and ask for less"})
+      "sbatch: error: Batch job submission failed: Requested node configuration is not available!no node has what the job asks for (cores, memory, GPUs, constraint, nodes); compare with sinfo --Node --long and ask for less",
+      "sbatch: error: Batch job submission failed: Invalid job array specification!the array has more tasks than this cluster's MaxArraySize allows (scontrol show config | grep MaxArraySize); set Slurm.backend().maxArrayTasks(..) to at most that value"})
   void diagnose_permanentErrors_failWithTheirFix(String stderr, String fix) {
     assertThat(slurm.diagnose(failed(stderr))).isEqualTo(Diagnosis.permanent(fix));
   }
@@ -228,7 +297,8 @@ final class SlurmSchedulerTest {
     ResourceShape d = shape(2, 1, 1, Memory.gib(1), Duration.ofHours(1));
     ResourceShape raw = new ResourceShape(d.cores(), d.nodes(), d.tasks(), d.memory(),
         d.walltime(), "", "", "", 0, false, "", new TreeMap<>(), List.of(),
-        List.of("--job-name=mine", "#SBATCH --signal=USR2@60", "mail-type=END", "--mail-type=END"));
+        List.of("--job-name=mine", "#SBATCH --signal=USR2@60", "mail-type=END", "--mail-type=END",
+            "--array=0-3"));
 
     assertThat(slurm.check("peak[a=1]", raw)).containsExactly(
         "learner 'peak[a=1]' passes scheduler option '--job-name=mine', which the SLURM backend"
@@ -237,7 +307,9 @@ final class SlurmSchedulerTest {
             + " backend sets itself (set the warning's lead with Slurm.backend().signalLead(..));"
             + " remove it",
         "learner 'peak[a=1]' passes scheduler option 'mail-type=END', which is not an sbatch"
-            + " option; write it as in an #SBATCH line, e.g. --mail-type=END");
+            + " option; write it as in an #SBATCH line, e.g. --mail-type=END",
+        "learner 'peak[a=1]' passes scheduler option '--array=0-3', which the SLURM backend sets"
+            + " itself (it makes arrays itself: Slurm.backend().jobArrays(true)); remove it");
   }
 
   @Test

@@ -3,6 +3,7 @@
  */
 package io.adaptive.backend.slurm;
 
+import static io.adaptive.dsl.Adaptive.axis;
 import static io.adaptive.dsl.Adaptive.experiment;
 import static io.adaptive.dsl.Adaptive.gib;
 import static io.adaptive.dsl.Adaptive.interval;
@@ -70,6 +71,70 @@ final class SlurmScriptGoldenTest {
         .schedulerOption("--mail-type=END").schedulerOption("#SBATCH --reservation=maint"));
   }
 
+  // ------------------------------------------------------------------------------ job arrays
+
+  /** A sweep: three learners of one shape, one of another; SIZE 4 asks for more memory. */
+  static ExecutionPlan sweep() {
+    var size = axis("size", 1, 2, 3, 4);
+    return experiment("golden")
+        .sweep(size)
+        .learn(point -> learner1D(interval(0.0, 1.0), x -> x * point.get(size)))
+        .until(points(100))
+        .resources(point -> resources().cores(2).walltime(Duration.ofMinutes(30))
+            .memory(gib(point.get(size) == 4 ? 8 : 2)).env("OMP_NUM_THREADS", "2"))
+        .compile();
+  }
+
+  @Test
+  void explain_jobArrays_oneArrayScriptPerShape_aLoneShapeAsAnOrdinaryJob() throws IOException {
+    String text = Slurm.backend().jobArrays(true).explain(sweep(), RUN, COMMAND);
+
+    assertThat(text.lines().filter(line -> line.startsWith("==> ")))
+        .containsExactly("==> " + RUN.resolve("jobs/j1-dryrun-array.sbatch") + " <==",
+            "==> " + RUN.resolve("jobs/j4-dryrun.sbatch") + " <==");
+    String array = text.substring(text.indexOf('\n') + 1, text.indexOf("\n==> "));
+    assertGoldenText("array", array + "\n");
+    String single = text.substring(text.indexOf("\n==> ") + 1);
+    assertThat(single).contains("#SBATCH --mem=8192M").doesNotContain("--array");
+  }
+
+  @Test
+  void explain_jobArrays_largerGroupsAreSplitAtMaxArrayTasks() {
+    String text = Slurm.backend().jobArrays(true).maxArrayTasks(2).explain(sweep(), RUN, COMMAND);
+
+    assertThat(text.lines().filter(line -> line.startsWith("==> ")))
+        .containsExactly("==> " + RUN.resolve("jobs/j1-dryrun-array.sbatch") + " <==",
+            "==> " + RUN.resolve("jobs/j3-dryrun.sbatch") + " <==",
+            "==> " + RUN.resolve("jobs/j4-dryrun.sbatch") + " <==");
+    assertThat(text).contains("#SBATCH --array=0-1\n").doesNotContain("--array=0-2");
+  }
+
+  @Test
+  void explain_jobArraysOff_oneScriptPerLearner() {
+    String text = Slurm.backend().explain(sweep(), RUN, COMMAND);
+
+    assertThat(text.lines().filter(line -> line.startsWith("==> "))).hasSize(4);
+    assertThat(text).doesNotContain("--array");
+  }
+
+  /** An array task of a multi-task job: each job has its own rendezvous file. */
+  @Test
+  void explain_jobArrays_multiTask_eachTaskItsOwnRendezvous() {
+    var size = axis("size", 1, 2);
+    ExecutionPlan plan = experiment("golden").sweep(size)
+        .learn(point -> learner1D(interval(0.0, 1.0), x -> x * point.get(size)))
+        .until(points(100))
+        .resources(resources().cores(4).tasks(2))
+        .compile();
+
+    String text = Slurm.backend().jobArrays(true).explain(plan, RUN, COMMAND);
+
+    assertThat(text).contains("    export ADAPTIVE_RENDEZVOUS=" + RUN.resolve(
+        "jobs/j1-dryrun.evaluators") + "\n").contains("    export ADAPTIVE_RENDEZVOUS="
+        + RUN.resolve("jobs/j2-dryrun.evaluators") + "\n")
+        .contains("\nexport ADAPTIVE_TASKS=2\n").contains("ADAPTIVE_ROLE=evaluator srun");
+  }
+
   @Test
   void explain_withoutRunDirectory_usesRunsOfTheExperimentAndThisJvm() {
     String text = Slurm.backend().explain(plan(resources()));
@@ -82,7 +147,10 @@ final class SlurmScriptGoldenTest {
   }
 
   private static void assertGolden(String name, Resources resources) throws IOException {
-    String script = script(Slurm.backend(), resources);
+    assertGoldenText(name, script(Slurm.backend(), resources));
+  }
+
+  private static void assertGoldenText(String name, String script) throws IOException {
     Path golden = GOLDEN.resolve(name + ".sbatch");
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(GOLDEN);

@@ -13,6 +13,7 @@ import io.adaptive.plan.Parameter;
 import io.adaptive.plan.ResourceShape;
 import io.adaptive.runtime.RunResult;
 import io.adaptive.runtime.Runner;
+import io.adaptive.runtime.SubmissionPacer;
 import io.adaptive.runtime.spi.Backend;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,8 @@ import java.util.TreeMap;
  * interval in milliseconds, poll interval in milliseconds, then any of {@code walltime=<ms>}
  * (each job's walltime; SLURM rounds it up to whole minutes), {@code maxFailures=<n>},
  * {@code commandTimeout=<ms>} (how long one sbatch/squeue/scancel may take),
- * {@code exitFileGrace=<ms>} (how long an ended job may lack its exit file).
+ * {@code exitFileGrace=<ms>} (how long an ended job may lack its exit file), {@code arrays=1} (job
+ * arrays on, and no submission pacing, so that one turn of the manager submits every learner).
  */
 public final class SlurmSweepProgram {
 
@@ -45,6 +47,7 @@ public final class SlurmSweepProgram {
     int maxFailures = (int) option(flags, "maxFailures", 3);
     long commandTimeoutMillis = option(flags, "commandTimeout", 30_000);
     long exitFileGraceMillis = option(flags, "exitFileGrace", 20_000);
+    boolean arrays = option(flags, "arrays", 0) == 1;
 
     List<LearnerTask> tasks = new ArrayList<>();
     for (int i = 0; i < learners; i++) {
@@ -64,8 +67,13 @@ public final class SlurmSweepProgram {
     }
     ExecutionPlan plan = new ExecutionPlan("peak", tasks);
 
-    RunResult result = Runner.on(backend(Duration.ofMillis(commandTimeoutMillis),
-        Duration.ofMillis(exitFileGraceMillis))).store(store)
+    Backend backend = backend(Duration.ofMillis(commandTimeoutMillis),
+        Duration.ofMillis(exitFileGraceMillis));
+    Runner runner = Runner.on(arrays ? ((SlurmBackend) backend).jobArrays(true) : backend);
+    if (arrays) {
+      runner = runner.submissionPacer(SubmissionPacer.unlimited());
+    }
+    RunResult result = runner.store(store)
         .saveInterval(Duration.ofMillis(saveMillis)).progressInterval(Duration.ofMillis(200))
         .pollInterval(Duration.ofMillis(pollMillis)).maxFailures(maxFailures).quiet().run(plan);
     // Below run(): the driver only.
