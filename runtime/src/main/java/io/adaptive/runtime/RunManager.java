@@ -336,9 +336,16 @@ final class RunManager implements WorkerHandler {
     if (plan.hasDependencies()) {
       settleDependents();
     }
+    List<List<LearnerTask>> packs = packs();
+    // A backend that submits a turn in a few calls (job arrays) is paced by turns, others by jobs.
+    boolean grouped = backend.submitsInGroups();
+    if (packs.isEmpty() || grouped && !settings.pacer().tryAcquire()) {
+      return;
+    }
     List<List<LearnerTask>> turn = new ArrayList<>();
-    for (List<LearnerTask> pack : packs()) {
-      if (jobs.size() + turn.size() >= settings.maxJobs() || !settings.pacer().tryAcquire()) {
+    for (List<LearnerTask> pack : packs) {
+      if (jobs.size() + turn.size() >= settings.maxJobs()
+          || !grouped && !settings.pacer().tryAcquire()) {
         break; // the rest wait for a later turn
       }
       turn.add(pack);

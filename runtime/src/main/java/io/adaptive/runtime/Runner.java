@@ -179,7 +179,8 @@ public final class Runner {
 
   /**
    * How fast jobs are submitted. Default {@code SubmissionPacer.perSecond(5)}: bursts of up to 5,
-   * then 5 per second, within what sites ask of batch users.
+   * then 5 per second, within what sites ask of batch users. A backend that submits many jobs in
+   * one call (SLURM job arrays) is paced by those calls instead.
    */
   public Runner submissionPacer(SubmissionPacer pacer) {
     Objects.requireNonNull(pacer, "pacer");

@@ -109,6 +109,31 @@ final class RunManagerSubmitAllTest {
     assertThat(session.calls.get(0)).extracting(JobRequest::learner).containsExactly("l0", "l1");
   }
 
+  @Test
+  void submitPending_groupingSession_takesOnePermitForTheWholeTurn() {
+    RecordingSession session = new RecordingSession();
+    session.grouped = true;
+    int[] tokens = {1};
+    RunManager manager = manager(8, session, s -> s.pacer = () -> tokens[0]-- > 0);
+
+    manager.submitPending();
+
+    assertThat(session.calls).hasSize(1);
+    assertThat(session.calls.get(0)).hasSize(8);
+    assertThat(tokens[0]).as("permits left").isZero();
+  }
+
+  @Test
+  void submitPending_groupingSessionWithoutAPermit_submitsNothing() {
+    RecordingSession session = new RecordingSession();
+    session.grouped = true;
+    RunManager manager = manager(8, session, s -> s.pacer = () -> false);
+
+    manager.submitPending();
+
+    assertThat(session.calls).isEmpty();
+  }
+
   // -------------------------------------------------------------------------------- failures
 
   @Test
@@ -235,7 +260,13 @@ final class RunManagerSubmitAllTest {
     Set<Integer> refuse = Set.of();
     boolean failAll;
     Consumer<List<JobRequest>> beforeSubmit = requests -> {};
+    boolean grouped;
     private int sequence;
+
+    @Override
+    public boolean submitsInGroups() {
+      return grouped;
+    }
 
     @Override
     public List<String> submitAll(List<JobRequest> requests) {

@@ -52,6 +52,15 @@ public interface BackendSession extends AutoCloseable {
   }
 
   /**
+   * True if {@link #submitAll} submits many jobs in a few scheduler calls (SLURM job arrays): the
+   * run manager's submission pacer then counts each {@code submitAll} as one submission, not each
+   * job. Default false.
+   */
+  default boolean submitsInGroups() {
+    return false;
+  }
+
+  /**
    * Takes over a job that an earlier session of this backend submitted (the run manager was
    * restarted), so that {@link #poll} reports it from now on. A job that ends while adopted is
    * reported {@link JobState#UNKNOWN} if its exit status cannot be known.

@@ -138,6 +138,12 @@ final class BatchSession implements BackendSession {
 
   // ---------------------------------------------------------------------------- submitAll
 
+  /** True if the scheduler makes job arrays: then a turn's jobs go in a few {@code sbatch} calls. */
+  @Override
+  public boolean submitsInGroups() {
+    return scheduler.jobArrays().isPresent();
+  }
+
   /**
    * Submits the jobs of one shape, run directory and command together as job arrays of up to
    * {@link JobArrays#maxTasks()} tasks, if the scheduler offers arrays; a job without such a

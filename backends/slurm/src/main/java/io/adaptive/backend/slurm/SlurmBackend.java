@@ -77,10 +77,8 @@ public final class SlurmBackend implements Backend {
    * submitted again with the next turn's jobs: alone, as an ordinary job, unless others of its
    * shape go at the same time. Groups larger than {@link #maxArrayTasks(int)} are split.
    *
-   * <p>The run manager gathers at most what its {@code maxJobs} and its submission pacer allow in
-   * one turn, and the pacer counts jobs, not {@code sbatch} calls: the default one (bursts of up
-   * to 5 jobs) makes arrays of at most 5. For one array per group, pace with a rate that covers
-   * the group, e.g. {@code Runner.submissionPacer(SubmissionPacer.unlimited())}.
+   * <p>The run manager gathers at most {@code maxJobs} jobs in flight in one turn; with arrays its
+   * submission pacer counts turns (each a few {@code sbatch} calls), not jobs.
    *
    * <p>Default: off, each job submitted on its own.
    *

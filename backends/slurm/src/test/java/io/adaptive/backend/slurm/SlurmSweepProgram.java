@@ -13,7 +13,6 @@ import io.adaptive.plan.Parameter;
 import io.adaptive.plan.ResourceShape;
 import io.adaptive.runtime.RunResult;
 import io.adaptive.runtime.Runner;
-import io.adaptive.runtime.SubmissionPacer;
 import io.adaptive.runtime.spi.Backend;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,10 +68,8 @@ public final class SlurmSweepProgram {
 
     Backend backend = backend(Duration.ofMillis(commandTimeoutMillis),
         Duration.ofMillis(exitFileGraceMillis));
+    // The default pacer: with arrays it counts sbatch calls, so one call carries all 8 jobs.
     Runner runner = Runner.on(arrays ? ((SlurmBackend) backend).jobArrays(true) : backend);
-    if (arrays) {
-      runner = runner.submissionPacer(SubmissionPacer.unlimited());
-    }
     RunResult result = runner.store(store)
         .saveInterval(Duration.ofMillis(saveMillis)).progressInterval(Duration.ofMillis(200))
         .pollInterval(Duration.ofMillis(pollMillis)).maxFailures(maxFailures).quiet().run(plan);
