@@ -24,14 +24,22 @@ final class LossHeap {
 
   // Within one map every interval has its own left end, so (rank, l) alone orders the entries:
   // r never breaks a tie. Both sit side by side, so ties cost no extra cache line.
-  private double[] keys; // slot -> rank, l
+  private double[] keys; // slot -> rank, l, from index KOFF
+
+  /**
+   * Where slot 0 starts in {@code keys}: 4 doubles in, the children {@code 4s+1 … 4s+4} of every
+   * slot s sit at 64·(s+1) bytes from the array's first element, so at a cache line boundary when
+   * that element is at 16 bytes past one (a double[] header is 16 bytes, and a large array starts
+   * a heap region). At index 0, every group of children straddled two cache lines.
+   */
+  private static final int KOFF = 4;
   private long[] payload; // slot -> bits of r, id
   private int[] slotOf; // id -> slot or ABSENT
   private double[] loss; // id -> stored loss
   private int size;
 
   LossHeap(int capacity) {
-    keys = new double[2 * capacity];
+    keys = new double[KOFF + 2 * capacity];
     payload = new long[2 * capacity];
     slotOf = new int[capacity];
     Arrays.fill(slotOf, ABSENT);
@@ -45,7 +53,7 @@ final class LossHeap {
       slotOf = Arrays.copyOf(slotOf, n);
       Arrays.fill(slotOf, old, n, ABSENT);
       loss = Arrays.copyOf(loss, n);
-      keys = Arrays.copyOf(keys, 2 * n);
+      keys = Arrays.copyOf(keys, KOFF + 2 * n);
       payload = Arrays.copyOf(payload, 2 * n);
     }
   }
@@ -89,11 +97,11 @@ final class LossHeap {
     int slot = slotOf[id];
     if (slot == ABSENT) {
       slot = size++;
-      if (2 * slot == keys.length) {
+      if (KOFF + 2 * slot == keys.length) {
         ensureIdCapacity(slot + 1);
       }
       siftUp(slot, id, k, l, r);
-    } else if (less(k, l, keys[2 * slot], keys[2 * slot + 1])) {
+    } else if (less(k, l, keys[KOFF + 2 * slot], keys[KOFF + 2 * slot + 1])) {
       siftUp(slot, id, k, l, r);
     } else {
       siftDown(slot, id, k, l, r);
@@ -112,10 +120,10 @@ final class LossHeap {
       return;
     }
     int moved = idAt(lastSlot);
-    double k = keys[2 * lastSlot];
-    double l = keys[2 * lastSlot + 1];
+    double k = keys[KOFF + 2 * lastSlot];
+    double l = keys[KOFF + 2 * lastSlot + 1];
     double r = hi(lastSlot);
-    if (less(k, l, keys[2 * slot], keys[2 * slot + 1])) {
+    if (less(k, l, keys[KOFF + 2 * slot], keys[KOFF + 2 * slot + 1])) {
       siftUp(slot, moved, k, l, r);
     } else {
       siftDown(slot, moved, k, l, r);
@@ -134,7 +142,7 @@ final class LossHeap {
     clear();
     ensureIdCapacity(other.slotOf.length);
     int n = other.size;
-    System.arraycopy(other.keys, 0, keys, 0, 2 * n);
+    System.arraycopy(other.keys, KOFF, keys, KOFF, 2 * n);
     System.arraycopy(other.payload, 0, payload, 0, 2 * n);
     size = n;
     for (int i = 0; i < n; i++) {
@@ -149,20 +157,20 @@ final class LossHeap {
   }
 
   private boolean slotLess(int a, int b) {
-    return less(keys[2 * a], keys[2 * a + 1], keys[2 * b], keys[2 * b + 1]);
+    return less(keys[KOFF + 2 * a], keys[KOFF + 2 * a + 1], keys[KOFF + 2 * b], keys[KOFF + 2 * b + 1]);
   }
 
   private void place(int slot, int id, double k, double l, double r) {
-    keys[2 * slot] = k;
-    keys[2 * slot + 1] = l;
+    keys[KOFF + 2 * slot] = k;
+    keys[KOFF + 2 * slot + 1] = l;
     payload[2 * slot] = Double.doubleToRawLongBits(r);
     payload[2 * slot + 1] = id;
     slotOf[id] = slot;
   }
 
   private void move(int from, int to) {
-    keys[2 * to] = keys[2 * from];
-    keys[2 * to + 1] = keys[2 * from + 1];
+    keys[KOFF + 2 * to] = keys[KOFF + 2 * from];
+    keys[KOFF + 2 * to + 1] = keys[KOFF + 2 * from + 1];
     payload[2 * to] = payload[2 * from];
     long id = payload[2 * from + 1];
     payload[2 * to + 1] = id;
@@ -172,7 +180,7 @@ final class LossHeap {
   private void siftUp(int slot, int id, double k, double l, double r) {
     while (slot > 0) {
       int parent = (slot - 1) / D;
-      if (!less(k, l, keys[2 * parent], keys[2 * parent + 1])) {
+      if (!less(k, l, keys[KOFF + 2 * parent], keys[KOFF + 2 * parent + 1])) {
         break;
       }
       move(parent, slot);
@@ -191,14 +199,14 @@ final class LossHeap {
       }
       int end = Math.min(child + D, size);
       int best = child;
-      double bk = keys[2 * child];
-      double bl = keys[2 * child + 1];
+      double bk = keys[KOFF + 2 * child];
+      double bl = keys[KOFF + 2 * child + 1];
       for (int c = child + 1; c < end; c++) {
-        double ck = keys[2 * c];
-        if (ck < bk || (ck == bk && keys[2 * c + 1] < bl)) {
+        double ck = keys[KOFF + 2 * c];
+        if (ck < bk || (ck == bk && keys[KOFF + 2 * c + 1] < bl)) {
           best = c;
           bk = ck;
-          bl = keys[2 * c + 1];
+          bl = keys[KOFF + 2 * c + 1];
         }
       }
       if (!less(bk, bl, k, l)) {
