@@ -92,11 +92,16 @@ final class OrderedIds {
 
   /** The member with the largest x strictly below {@code x}, or NONE. */
   int lower(double[] xs, double x) {
+    return lower(xs, 1, x);
+  }
+
+  /** {@link #lower(double[], double)} with the x of id at {@code xs[stride * id]}. */
+  int lower(double[] xs, int stride, double x) {
     syncTree();
     int n = root;
     int best = NONE;
     while (n != NONE) {
-      if (xs[n] < x) {
+      if (xs[stride * n] < x) {
         best = n;
         n = node[STRIDE * n + RIGHT];
       } else {
@@ -108,11 +113,16 @@ final class OrderedIds {
 
   /** The member with the largest x at or below {@code x}, or NONE. */
   int floor(double[] xs, double x) {
+    return floor(xs, 1, x);
+  }
+
+  /** {@link #floor(double[], double)} with the x of id at {@code xs[stride * id]}. */
+  int floor(double[] xs, int stride, double x) {
     syncTree();
     int n = root;
     int best = NONE;
     while (n != NONE) {
-      if (xs[n] <= x) {
+      if (xs[stride * n] <= x) {
         best = n;
         n = node[STRIDE * n + RIGHT];
       } else {
@@ -123,12 +133,12 @@ final class OrderedIds {
   }
 
   /** Whether {@code pred} is where a point at {@code x} would go: its predecessor in this set. */
-  boolean isPredecessor(double[] xs, int pred, double x) {
+  boolean isPredecessor(double[] xs, int stride, int pred, double x) {
     if (pred == NONE) {
-      return first == NONE || x < xs[first];
+      return first == NONE || x < xs[stride * first];
     }
     int succ = node[STRIDE * pred + NEXT];
-    return xs[pred] < x && (succ == NONE || x < xs[succ]);
+    return xs[stride * pred] < x && (succ == NONE || x < xs[stride * succ]);
   }
 
   /**
