@@ -132,7 +132,10 @@ final class OrderedIds {
     return best;
   }
 
-  /** Whether {@code pred} is where a point at {@code x} would go: its predecessor in this set. */
+  /**
+   * Whether {@code pred} is where a point at {@code x} would go: its predecessor in this set (the x
+   * of id at {@code xs[stride * id]}).
+   */
   boolean isPredecessor(double[] xs, int stride, int pred, double x) {
     if (pred == NONE) {
       return first == NONE || x < xs[stride * first];
