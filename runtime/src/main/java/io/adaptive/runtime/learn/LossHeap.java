@@ -12,8 +12,9 @@ import java.util.Arrays;
  *
  * <p>An indexed d-ary min-heap ({@value #D} children per node): setting, replacing and removing an
  * entry cost O(log n), the first entry O(1), and the first k entries in order O(k log k) through
- * {@link Cursor}. The ranks sit in their own array, so choosing among the children of a node reads
- * one cache line; the ends {@code l, r} are read only to break ties of the rank.
+ * {@link Cursor}. The (rank, l) pairs sit in their own array, the children of a node in one cache
+ * line, so choosing among them reads one line (l only breaks ties of the rank); the slots' ids in
+ * another array; the stored loss and r per id, read only for the first entry and by the cursor.
  */
 final class LossHeap {
 
