@@ -45,8 +45,13 @@ final class Learner1DCore {
 
   // per id
   private int ids;
-  private double[] px;
-  private double[] py;
+  /**
+   * Per id, side by side so that one point is one cache line (or two): x at {@code pt[ps * id]},
+   * then the vdim values of y. A tell of the curvature loss reads six neighbours.
+   */
+  private double[] pt;
+
+  private final int ps;
   private byte[] flags;
 
   /** Ids of points outside the bounds; points inside are found through {@code combined}. */
@@ -125,8 +130,8 @@ final class Learner1DCore {
     this.nth = lossFn.nth();
     this.vdim = vdim;
     int cap = 64;
-    px = new double[cap];
-    py = new double[cap * vdim];
+    ps = 1 + vdim;
+    pt = new double[cap * ps];
     flags = new byte[cap];
     order = new int[cap];
     outside = new PointIds(16);
@@ -163,17 +168,16 @@ final class Learner1DCore {
 
   private int newId(double x) {
     int id = ids++;
-    if (id == px.length) {
-      int n = px.length * 2;
-      px = Arrays.copyOf(px, n);
-      py = Arrays.copyOf(py, n * vdim);
+    if (id == flags.length) {
+      int n = flags.length * 2;
+      pt = Arrays.copyOf(pt, n * ps);
       flags = Arrays.copyOf(flags, n);
       real.ensureCapacity(n);
       combined.ensureCapacity(n);
       realLoss = Arrays.copyOf(realLoss, n);
       lossCombined.ensureIdCapacity(n);
     }
-    px[id] = x;
+    pt[ps * id] = x;
     return id;
   }
 
@@ -202,12 +206,12 @@ final class Learner1DCore {
     }
     for (int k = 1; k <= RECENT; k++) {
       int id = recent[(recentNext - k) & (RECENT - 1)];
-      if (id != NONE && px[id] == x && (flags[id] & COMBINED) != 0) {
+      if (id != NONE && pt[ps * id] == x && (flags[id] & COMBINED) != 0) {
         return id;
       }
     }
-    int p = combined.floor(px, x);
-    if (p != NONE && px[p] == x) {
+    int p = combined.floor(pt, ps, x);
+    if (p != NONE && pt[ps * p] == x) {
       return p;
     }
     searchPred = p;
@@ -223,7 +227,7 @@ final class Learner1DCore {
 
   /** Tells {@code y[off .. off+vdim)} as the value at x. */
   void tell(double x, double[] y, int off) {
-    if (deferred != NONE && px[deferred] != x) {
+    if (deferred != NONE && pt[ps * deferred] != x) {
       flushPending();
     }
     int id;
@@ -277,7 +281,7 @@ final class Learner1DCore {
     if (vdim != 1) {
       throw new IllegalStateException("this learner has vector values of length " + vdim);
     }
-    if (deferred != NONE && px[deferred] != x) {
+    if (deferred != NONE && pt[ps * deferred] != x) {
       flushPending();
     }
     int id;
@@ -297,7 +301,7 @@ final class Learner1DCore {
     if ((f & DATA) != 0) {
       return;
     }
-    py[id] = y;
+    pt[ps * id + 1] = y;
     appendOrder(id);
     if ((f & PENDING) != 0) {
       nPending--;
@@ -334,7 +338,7 @@ final class Learner1DCore {
   }
 
   private void storeData(int id, double[] y, int off) {
-    System.arraycopy(y, off, py, id * vdim, vdim);
+    System.arraycopy(y, off, pt, ps * id + 1, vdim);
     appendOrder(id);
   }
 
@@ -346,10 +350,10 @@ final class Learner1DCore {
   }
 
   private void updateScale(int id) {
-    int o = id * vdim;
+    int o = ps * id + 1;
     double scale = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < vdim; c++) {
-      double y = py[o + c];
+      double y = pt[o + c];
       if (y < yMin[c]) {
         yMin[c] = y;
       }
@@ -383,7 +387,7 @@ final class Learner1DCore {
     if (q != NONE && (flags[q] & REAL) != 0) {
       return real.prev(q);
     }
-    return real.lower(px, px[id]);
+    return real.lower(pt, ps, pt[ps * id]);
   }
 
   // ---------------------------------------------------------------- losses (§3.4, §3.6)
@@ -405,22 +409,22 @@ final class Learner1DCore {
   }
 
   private void setCombined(int p, int q, double loss) {
-    double l = px[p];
-    double r = px[q];
+    double l = pt[ps * p];
+    double r = pt[ps * q];
     lossCombined.set(p, l, r, loss, rank(l, r, loss));
   }
 
   private void recompute(int l, int r) {
     double loss = intervalLoss(l, r);
-    double xl = px[l];
-    double xr = px[r];
+    double xl = pt[ps * l];
+    double xr = pt[ps * r];
     setReal(l, loss);
     double dx = xr - xl;
     int p = l;
     while (p != r) {
       int q = combined.next(p);
-      double xp = px[p];
-      double xq = px[q];
+      double xp = pt[ps * p];
+      double xq = pt[ps * q];
       double v = (xq - xp) * loss / dx;
       lossCombined.set(p, xp, xq, v, rank(xp, xq, v));
       p = q;
@@ -473,23 +477,23 @@ final class Learner1DCore {
   }
 
   private void putReal(int l, int r) {
-    double xl = px[l];
-    double xr = px[r];
+    double xl = pt[ps * l];
+    double xr = pt[ps * r];
     double loss = realLoss[l];
     lossReal.set(l, xl, xr, loss, rank(xl, xr, loss));
   }
 
   private double intervalLoss(int l, int r) {
-    if (px[r] - px[l] < dxEps) {
+    if (pt[ps * r] - pt[ps * l] < dxEps) {
       return 0;
     }
     double s = yScale != 0 ? yScale : 1;
     if (nth == 0) {
-      sx[0] = px[l] / xScale;
-      sx[1] = px[r] / xScale;
+      sx[0] = pt[ps * l] / xScale;
+      sx[1] = pt[ps * r] / xScale;
       if (vdim == 1) {
-        sy[0] = py[l] / s;
-        sy[1] = py[r] / s;
+        sy[0] = pt[ps * l + 1] / s;
+        sy[1] = pt[ps * r + 1] / s;
       } else {
         scaleInto(l, 0, s);
         scaleInto(r, 1, s);
@@ -515,15 +519,15 @@ final class Learner1DCore {
   }
 
   private void fill(int id, int pos, double s) {
-    sx[pos] = px[id] / xScale;
+    sx[pos] = pt[ps * id] / xScale;
     scaleInto(id, pos, s);
   }
 
   private void scaleInto(int id, int pos, double s) {
-    int o = id * vdim;
+    int o = ps * id + 1;
     int d = pos * vdim;
     for (int c = 0; c < vdim; c++) {
-      sy[d + c] = py[o + c] / s;
+      sy[d + c] = pt[o + c] / s;
     }
   }
 
@@ -560,10 +564,10 @@ final class Learner1DCore {
       // (xl, xr) is gone from both maps: its slots under xl were just overwritten by (xl, x).
     } else if (xl != NONE && xr != NONE) {
       double loss = realLoss[xl];
-      double d = px[xr] - px[xl];
-      double x = px[id];
-      setCombined(pa, id, (x - px[pa]) * loss / d);
-      setCombined(id, pb, (px[pb] - x) * loss / d);
+      double d = pt[ps * xr] - pt[ps * xl];
+      double x = pt[ps * id];
+      setCombined(pa, id, (x - pt[ps * pa]) * loss / d);
+      setCombined(id, pb, (pt[ps * pb] - x) * loss / d);
     }
     if (pa != NONE && (xl == NONE || (!isReal && xr == NONE))) {
       setCombined(pa, id, INF);
@@ -609,7 +613,7 @@ final class Learner1DCore {
     if (hint != NONE
         && x != b
         && (flags[hint] & COMBINED) != 0
-        && combined.isPredecessor(px, hint, x)) {
+        && combined.isPredecessor(pt, ps, hint, x)) {
       // strictly between two neighbours in combined, and not a bound: a new point
       id = newId(x);
       pred = hint;
@@ -698,7 +702,7 @@ final class Learner1DCore {
     } else if (nmb == 0 && n == 1 && lossCombined.size() > 0) {
       // The ask(1) loop: the midpoint of the first combined interval.
       int l = lossCombined.first();
-      double xl = px[l];
+      double xl = pt[ps * l];
       double xr = lossCombined.right(l);
       points[0] = xl + (xr - xl) / 2 * 1;
       improvements[0] = lossCombined.loss(l) / 2;
@@ -773,7 +777,7 @@ final class Learner1DCore {
       int maxId = NONE;
       for (int id = 0; id < ids; id++) {
         if ((flags[id] & (DATA | PENDING)) != 0) {
-          double x = px[id];
+          double x = pt[ps * id];
           min = Math.min(min, x);
           if (x > max) {
             max = x;
@@ -798,7 +802,7 @@ final class Learner1DCore {
       } else if (iv == NONE) {
         takeInterval = false;
       } else {
-        double l = px[iv];
+        double l = pt[ps * iv];
         double r = lossCombined.right(iv);
         double fi = -rank(l, r, lossCombined.loss(iv));
         double fq = -q.rank;
@@ -814,7 +818,7 @@ final class Learner1DCore {
       }
       if (takeInterval) {
         cursor.next();
-        double l = px[iv];
+        double l = pt[ps * iv];
         double r = lossCombined.right(iv);
         double v = lossCombined.loss(iv) / 2;
         quals.add(new Qual(l, r, 2, v, qualRank(l, r, 2, v), iv));
@@ -903,8 +907,8 @@ final class Learner1DCore {
       if ((flags[id] & (DATA | PENDING | COMBINED)) != 0
           || id == idA
           || id == idB
-          || !inBounds(px[id])) {
-        known.getOrPut(px[id], id);
+          || !inBounds(pt[ps * id])) {
+        known.getOrPut(pt[ps * id], id);
       }
     }
     for (int i = 0; i < count; i++) {
@@ -933,7 +937,7 @@ final class Learner1DCore {
     int nc = 0;
     for (int id = 0; id < ids; id++) {
       byte f = (byte) (flags[id] & ~(REAL | COMBINED));
-      if ((f & (DATA | PENDING)) != 0 && inBounds(px[id])) {
+      if ((f & (DATA | PENDING)) != 0 && inBounds(pt[ps * id])) {
         f |= COMBINED;
         combinedIds[nc++] = id;
         if ((f & DATA) != 0) {
@@ -984,7 +988,7 @@ final class Learner1DCore {
     PointIds byX = new PointIds(n);
     double[] xs = new double[n];
     for (int i = 0; i < n; i++) {
-      xs[i] = px[idArray[i]];
+      xs[i] = pt[ps * idArray[i]];
       byX.getOrPut(xs[i], idArray[i]);
     }
     Arrays.sort(xs);
@@ -1002,16 +1006,16 @@ final class Learner1DCore {
   void forEachData(DataSink sink) {
     for (int i = 0; i < nData; i++) {
       int id = order[i];
-      sink.accept(px[id], py, id * vdim);
+      sink.accept(pt[ps * id], pt, ps * id + 1);
     }
   }
 
   /** The scalar value of the i-th told point (vdim 1). */
   double dataX(int i) {
-    return px[order[i]];
+    return pt[ps * order[i]];
   }
 
   double dataY(int i) {
-    return py[order[i]];
+    return pt[ps * order[i] + 1];
   }
 }

@@ -12,8 +12,9 @@ import java.util.Arrays;
  *
  * <p>An indexed d-ary min-heap ({@value #D} children per node): setting, replacing and removing an
  * entry cost O(log n), the first entry O(1), and the first k entries in order O(k log k) through
- * {@link Cursor}. The ranks sit in their own array, so choosing among the children of a node reads
- * one cache line; the ends {@code l, r} are read only to break ties of the rank.
+ * {@link Cursor}. The (rank, l) pairs sit in their own array, the children of a node in one cache
+ * line, so choosing among them reads one line (l only breaks ties of the rank); the slots' ids in
+ * another array; the stored loss and r per id, read only for the first entry and by the cursor.
  */
 final class LossHeap {
 
@@ -24,18 +25,27 @@ final class LossHeap {
 
   // Within one map every interval has its own left end, so (rank, l) alone orders the entries:
   // r never breaks a tie. Both sit side by side, so ties cost no extra cache line.
-  private double[] keys; // slot -> rank, l
-  private long[] payload; // slot -> bits of r, id
+  private double[] keys; // slot -> rank, l, from index KOFF
+
+  /**
+   * Where slot 0 starts in {@code keys}: 4 doubles in, the children {@code 4s+1 … 4s+4} of every
+   * slot s sit at 64·(s+1) bytes from the array's first element, so at a cache line boundary when
+   * that element is at 16 bytes past one (a double[] header is 16 bytes, and a large array starts
+   * a heap region). At index 0, every group of children straddled two cache lines.
+   */
+  private static final int KOFF = 4;
+
+  private int[] idOf; // slot -> id; a sift moves 4 bytes per level here, not 16 with r
   private int[] slotOf; // id -> slot or ABSENT
-  private double[] loss; // id -> stored loss
+  private double[] info; // id -> stored loss, r: written together, so one cache line
   private int size;
 
   LossHeap(int capacity) {
-    keys = new double[2 * capacity];
-    payload = new long[2 * capacity];
+    keys = new double[KOFF + 2 * capacity];
+    idOf = new int[capacity];
     slotOf = new int[capacity];
     Arrays.fill(slotOf, ABSENT);
-    loss = new double[capacity];
+    info = new double[2 * capacity];
   }
 
   void ensureIdCapacity(int capacity) {
@@ -44,9 +54,9 @@ final class LossHeap {
       int old = slotOf.length;
       slotOf = Arrays.copyOf(slotOf, n);
       Arrays.fill(slotOf, old, n, ABSENT);
-      loss = Arrays.copyOf(loss, n);
-      keys = Arrays.copyOf(keys, 2 * n);
-      payload = Arrays.copyOf(payload, 2 * n);
+      info = Arrays.copyOf(info, 2 * n);
+      keys = Arrays.copyOf(keys, KOFF + 2 * n);
+      idOf = Arrays.copyOf(idOf, n);
     }
   }
 
@@ -60,43 +70,40 @@ final class LossHeap {
 
   /** The stored loss of the interval whose left end is {@code id}. */
   double loss(int id) {
-    return loss[id];
+    return info[2 * id];
   }
 
   /** The right end of the interval whose left end is {@code id}. */
   double right(int id) {
-    return hi(slotOf[id]);
+    return info[2 * id + 1];
   }
 
   /** The id of the first entry (largest loss); the heap must not be empty. */
   int first() {
-    return idAt(0);
+    return idOf[0];
   }
 
   private int idAt(int slot) {
-    return (int) payload[2 * slot + 1];
-  }
-
-  private double hi(int slot) {
-    return Double.longBitsToDouble(payload[2 * slot]);
+    return idOf[slot];
   }
 
   /**
    * Sets the interval {@code (l, r)} stored under {@code id} to {@code value}, ranked {@code k}.
    */
   void set(int id, double l, double r, double value, double k) {
-    loss[id] = value;
+    info[2 * id] = value;
+    info[2 * id + 1] = r;
     int slot = slotOf[id];
     if (slot == ABSENT) {
       slot = size++;
-      if (2 * slot == keys.length) {
+      if (KOFF + 2 * slot == keys.length) {
         ensureIdCapacity(slot + 1);
       }
-      siftUp(slot, id, k, l, r);
-    } else if (less(k, l, keys[2 * slot], keys[2 * slot + 1])) {
-      siftUp(slot, id, k, l, r);
+      siftUp(slot, id, k, l);
+    } else if (less(k, l, keys[KOFF + 2 * slot], keys[KOFF + 2 * slot + 1])) {
+      siftUp(slot, id, k, l);
     } else {
-      siftDown(slot, id, k, l, r);
+      siftDown(slot, id, k, l);
     }
   }
 
@@ -112,13 +119,12 @@ final class LossHeap {
       return;
     }
     int moved = idAt(lastSlot);
-    double k = keys[2 * lastSlot];
-    double l = keys[2 * lastSlot + 1];
-    double r = hi(lastSlot);
-    if (less(k, l, keys[2 * slot], keys[2 * slot + 1])) {
-      siftUp(slot, moved, k, l, r);
+    double k = keys[KOFF + 2 * lastSlot];
+    double l = keys[KOFF + 2 * lastSlot + 1];
+    if (less(k, l, keys[KOFF + 2 * slot], keys[KOFF + 2 * slot + 1])) {
+      siftUp(slot, moved, k, l);
     } else {
-      siftDown(slot, moved, k, l, r);
+      siftDown(slot, moved, k, l);
     }
   }
 
@@ -134,13 +140,14 @@ final class LossHeap {
     clear();
     ensureIdCapacity(other.slotOf.length);
     int n = other.size;
-    System.arraycopy(other.keys, 0, keys, 0, 2 * n);
-    System.arraycopy(other.payload, 0, payload, 0, 2 * n);
+    System.arraycopy(other.keys, KOFF, keys, KOFF, 2 * n);
+    System.arraycopy(other.idOf, 0, idOf, 0, n);
     size = n;
     for (int i = 0; i < n; i++) {
       int id = idAt(i);
       slotOf[id] = i;
-      loss[id] = other.loss[id];
+      info[2 * id] = other.info[2 * id];
+      info[2 * id + 1] = other.info[2 * id + 1];
     }
   }
 
@@ -149,39 +156,37 @@ final class LossHeap {
   }
 
   private boolean slotLess(int a, int b) {
-    return less(keys[2 * a], keys[2 * a + 1], keys[2 * b], keys[2 * b + 1]);
+    return less(keys[KOFF + 2 * a], keys[KOFF + 2 * a + 1], keys[KOFF + 2 * b], keys[KOFF + 2 * b + 1]);
   }
 
-  private void place(int slot, int id, double k, double l, double r) {
-    keys[2 * slot] = k;
-    keys[2 * slot + 1] = l;
-    payload[2 * slot] = Double.doubleToRawLongBits(r);
-    payload[2 * slot + 1] = id;
+  private void place(int slot, int id, double k, double l) {
+    keys[KOFF + 2 * slot] = k;
+    keys[KOFF + 2 * slot + 1] = l;
+    idOf[slot] = id;
     slotOf[id] = slot;
   }
 
   private void move(int from, int to) {
-    keys[2 * to] = keys[2 * from];
-    keys[2 * to + 1] = keys[2 * from + 1];
-    payload[2 * to] = payload[2 * from];
-    long id = payload[2 * from + 1];
-    payload[2 * to + 1] = id;
-    slotOf[(int) id] = to;
+    keys[KOFF + 2 * to] = keys[KOFF + 2 * from];
+    keys[KOFF + 2 * to + 1] = keys[KOFF + 2 * from + 1];
+    int id = idOf[from];
+    idOf[to] = id;
+    slotOf[id] = to;
   }
 
-  private void siftUp(int slot, int id, double k, double l, double r) {
+  private void siftUp(int slot, int id, double k, double l) {
     while (slot > 0) {
       int parent = (slot - 1) / D;
-      if (!less(k, l, keys[2 * parent], keys[2 * parent + 1])) {
+      if (!less(k, l, keys[KOFF + 2 * parent], keys[KOFF + 2 * parent + 1])) {
         break;
       }
       move(parent, slot);
       slot = parent;
     }
-    place(slot, id, k, l, r);
+    place(slot, id, k, l);
   }
 
-  private void siftDown(int slot, int id, double k, double l, double r) {
+  private void siftDown(int slot, int id, double k, double l) {
     final double[] keys = this.keys;
     final int size = this.size;
     while (true) {
@@ -191,14 +196,14 @@ final class LossHeap {
       }
       int end = Math.min(child + D, size);
       int best = child;
-      double bk = keys[2 * child];
-      double bl = keys[2 * child + 1];
+      double bk = keys[KOFF + 2 * child];
+      double bl = keys[KOFF + 2 * child + 1];
       for (int c = child + 1; c < end; c++) {
-        double ck = keys[2 * c];
-        if (ck < bk || (ck == bk && keys[2 * c + 1] < bl)) {
+        double ck = keys[KOFF + 2 * c];
+        if (ck < bk || (ck == bk && keys[KOFF + 2 * c + 1] < bl)) {
           best = c;
           bk = ck;
-          bl = keys[2 * c + 1];
+          bl = keys[KOFF + 2 * c + 1];
         }
       }
       if (!less(bk, bl, k, l)) {
@@ -207,7 +212,7 @@ final class LossHeap {
       move(best, slot);
       slot = best;
     }
-    place(slot, id, k, l, r);
+    place(slot, id, k, l);
   }
 
   /**
