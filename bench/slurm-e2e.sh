@@ -16,7 +16,7 @@
 #
 # Usage: bench/slurm-e2e.sh [runs]      env: POLL_MS (default 500), BUILD=1 to rebuild the jar,
 #        JAVA_OPTS (options of the driver JVM; workers inherit them), KEEP=1 keeps the run dirs,
-#        SCENARIOS (default "plain scancel").
+#        SCENARIOS (default "plain scancel"), ARRAYS=1 to submit the 8 jobs as one job array.
 # Needs the local cluster with 8 CPU slots: LOCAL_SLURM_CPUS=8 scripts/slurm/start-local-cluster.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,13 +61,16 @@ real_scancel=$(command -v scancel)
 
 # The SLURM job id of learner $1's running worker JVM, from the environment of the process.
 job_of() {
-  local f env id
+  local f env id array
   for f in /proc/[0-9]*/environ; do
     # Read once: the job script's short-lived commands carry the same variables and may be gone
     # by a second read.
     env=$(tr '\0' '\n' 2>/dev/null <"$f") || continue
     grep -qxF "ADAPTIVE_LEARNER=$1" <<<"$env" || continue
     id=$(sed -n 's/^SLURM_JOB_ID=//p' <<<"$env")
+    # An array task by <array>_<index>: scancel of its own SLURM_JOB_ID does nothing (22.05.8).
+    array=$(sed -n 's/^SLURM_ARRAY_JOB_ID=//p' <<<"$env")
+    [[ -n $array ]] && id=${array}_$(sed -n 's/^SLURM_ARRAY_TASK_ID=//p' <<<"$env")
     [[ -n $id ]] && { echo "$id"; return 0; }
   done
   return 1
@@ -95,7 +98,7 @@ run_one() {
   t0=$(date +%s%3N)
   echo "$t0" >"$dir/t0"
   E2E_CALLS=$dir/calls.log PATH="$work/bin:$PATH" \
-    java ${JAVA_OPTS:-} -cp "$jar" io.adaptive.bench.SlurmEndToEnd "$dir/store" "$poll" \
+    java ${JAVA_OPTS:-} -cp "$jar" io.adaptive.bench.SlurmEndToEnd "$dir/store" "$poll" ${ARRAYS:+arrays} \
     >"$dir/driver.out" 2>&1 &
   local pid=$!
   [[ $scenario == scancel ]] && cancel_first "$dir/store" "$t0" &
@@ -132,7 +135,7 @@ run_one() {
 }
 
 echo "slurm-e2e: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -n 1)," \
-  "cluster $cpus CPU slots, poll ${poll} ms, JAVA_OPTS='${JAVA_OPTS:-}', $runs runs per scenario, work dir $work"
+  "cluster $cpus CPU slots, poll ${poll} ms, JAVA_OPTS='${JAVA_OPTS:-}', ARRAYS='${ARRAYS:-}', $runs runs per scenario, work dir $work"
 printf '%-8s %3s %8s %6s %6s %7s %7s %9s %8s %9s %9s %6s %5s %5s\n' scenario run wall_ms sbatch \
   squeue scancel cpu_ms cpu_start child_ms first_avg first_max beyond lost load
 for scenario in ${SCENARIOS:-plain scancel}; do

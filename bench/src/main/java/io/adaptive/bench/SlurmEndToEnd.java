@@ -32,7 +32,8 @@ import java.util.TreeMap;
  * each evaluation also sleeping 20 ms, until 200 points each; one SLURM job of one core per
  * learner, a save every 10 s.
  *
- * <p>Arguments: the store directory, the poll interval in milliseconds. Each job's worker writes
+ * <p>Arguments: the store directory, the poll interval in milliseconds, and {@code arrays} to
+ * submit the jobs as one SLURM job array. Each job's worker writes
  * {@code <store>/first-point/<SLURM job id>} (epoch milliseconds) at its first evaluation. At the
  * end the driver prints its own CPU time and that of the commands it ran (sbatch, squeue, scancel),
  * from {@code /proc/self/stat}:
@@ -69,7 +70,8 @@ public final class SlurmEndToEnd {
     ExecutionPlan plan = new ExecutionPlan("slurm-e2e", tasks);
 
     long[] before = Role.isWorker() ? new long[2] : cpuMillis();
-    RunResult result = Runner.on(Slurm.backend()).store(store)
+    boolean arrays = args.length > 2 && args[2].equals("arrays");
+    RunResult result = Runner.on(Slurm.backend().jobArrays(arrays)).store(store)
         .saveInterval(Duration.ofSeconds(10)).pollInterval(poll).quiet().run(plan);
     // Below run(): the driver only.
     System.out.print(result.summary());
