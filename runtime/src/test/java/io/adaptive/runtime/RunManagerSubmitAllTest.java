@@ -190,7 +190,7 @@ final class RunManagerSubmitAllTest {
       requests.add(new JobRequest("l" + i, "j" + i, Defaults.RESOURCES, dir, NO_LAUNCH,
           dir.resolve("l" + i + ".log")));
     }
-    BackendSession oneByOne = new BackendSession() {
+    BackendSession oneByOne = new NoJobsSession() {
       int n;
 
       @Override
@@ -201,24 +201,6 @@ final class RunManagerSubmitAllTest {
         return "x" + (++n);
       }
 
-      @Override
-      public boolean adopt(String jobId, JobRequest request) {
-        return false;
-      }
-
-      @Override
-      public Map<String, JobStatus> poll() {
-        return Map.of();
-      }
-
-      @Override
-      public void cancel(String jobId) {}
-
-      @Override
-      public void kill(String jobId) {}
-
-      @Override
-      public void close() {}
     };
 
     PartialSubmissionException e = org.junit.jupiter.api.Assertions.assertThrows(
@@ -255,7 +237,7 @@ final class RunManagerSubmitAllTest {
   }
 
   /** Records each submitAll call; refuses the requests at the given indexes of a call. */
-  private static final class RecordingSession implements BackendSession {
+  private static final class RecordingSession extends NoJobsSession {
     final List<List<JobRequest>> calls = new ArrayList<>();
     Set<Integer> refuse = Set.of();
     boolean failAll;
@@ -295,7 +277,10 @@ final class RunManagerSubmitAllTest {
     public String submit(JobRequest request) {
       throw new AssertionError("the run manager submits through submitAll");
     }
+  }
 
+  /** A session whose jobs are never polled, cancelled or adopted: only submission is tested. */
+  private abstract static class NoJobsSession implements BackendSession {
     @Override
     public boolean adopt(String jobId, JobRequest request) {
       return false;

@@ -5,14 +5,9 @@ package io.adaptive.backend.slurm;
 
 import io.adaptive.backend.batch.BatchBackend;
 import io.adaptive.backend.batch.BatchSettings;
+import io.adaptive.backend.batch.SchedulerBackend;
 import io.adaptive.plan.ExecutionPlan;
-import io.adaptive.runtime.spi.Backend;
-import io.adaptive.runtime.spi.BackendSession;
-import io.adaptive.runtime.spi.Capabilities;
-import io.adaptive.runtime.spi.ManagerEndpoint;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,7 +23,7 @@ import java.util.Objects;
  * manager submits together go to SLURM as one job array: one {@code sbatch} for up to
  * {@link #maxArrayTasks(int) maxArrayTasks} jobs.
  */
-public final class SlurmBackend implements Backend {
+public final class SlurmBackend extends SchedulerBackend<SlurmBackend> {
 
   /** Default of {@link #signalLead(Duration)}: 180 s. */
   public static final Duration SIGNAL_LEAD = Duration.ofSeconds(180);
@@ -38,7 +33,6 @@ public final class SlurmBackend implements Backend {
    */
   public static final int MAX_ARRAY_TASKS = 1000;
 
-  private final BatchSettings settings;
   private final Duration signalLead;
   private final boolean jobArrays;
   private final int maxArrayTasks;
@@ -50,7 +44,7 @@ public final class SlurmBackend implements Backend {
 
   private SlurmBackend(BatchSettings settings, Duration signalLead, boolean jobArrays,
       int maxArrayTasks) {
-    this.settings = settings;
+    super(settings);
     this.signalLead = signalLead;
     this.jobArrays = jobArrays;
     this.maxArrayTasks = maxArrayTasks;
@@ -58,9 +52,14 @@ public final class SlurmBackend implements Backend {
         new SlurmScheduler(signalLead, jobArrays ? maxArrayTasks : 0), settings);
   }
 
-  /** A copy with other settings and lead, and this backend's array options. */
-  private SlurmBackend with(BatchSettings settings, Duration signalLead) {
+  @Override
+  protected SlurmBackend withSettings(BatchSettings settings) {
     return new SlurmBackend(settings, signalLead, jobArrays, maxArrayTasks);
+  }
+
+  @Override
+  protected BatchBackend batch() {
+    return batch;
   }
 
   /**
@@ -86,7 +85,7 @@ public final class SlurmBackend implements Backend {
    * @return a copy with arrays on or off; this backend is unchanged
    */
   public SlurmBackend jobArrays(boolean on) {
-    return new SlurmBackend(settings, signalLead, on, maxArrayTasks);
+    return new SlurmBackend(settings(), signalLead, on, maxArrayTasks);
   }
 
   /**
@@ -105,28 +104,7 @@ public final class SlurmBackend implements Backend {
       throw new IllegalArgumentException("maxArrayTasks(" + tasks + ") is below 2, and an array"
           + " needs two tasks; use e.g. maxArrayTasks(1000), or jobArrays(false) for single jobs");
     }
-    return new SlurmBackend(settings, signalLead, jobArrays, tasks);
-  }
-
-  /**
-   * Sets the interface the run manager listens on for workers. Default {@code 0.0.0.0} (all).
-   *
-   * @throws IllegalArgumentException if it is blank
-   */
-  public SlurmBackend bindHost(String bindHost) {
-    return with(settings.withBindHost(Objects.requireNonNull(bindHost, "bindHost")),
-        signalLead);
-  }
-
-  /**
-   * Sets the host name workers connect to; compute nodes must reach it. Default: this machine's
-   * canonical host name.
-   *
-   * @throws IllegalArgumentException if it is blank
-   */
-  public SlurmBackend advertisedHost(String advertisedHost) {
-    return with(settings.withAdvertisedHost(
-        Objects.requireNonNull(advertisedHost, "advertisedHost")), signalLead);
+    return new SlurmBackend(settings(), signalLead, jobArrays, tasks);
   }
 
   /**
@@ -143,62 +121,7 @@ public final class SlurmBackend implements Backend {
       throw new IllegalArgumentException("signalLead(" + signalLead + ") is below one second;"
           + " use e.g. signalLead(Duration.ofMinutes(3))");
     }
-    return with(settings, signalLead);
-  }
-
-  /**
-   * Sets how long one SLURM command may run before it is killed and counted as failed. Default
-   * {@link BatchSettings#COMMAND_TIMEOUT} (60 s).
-   *
-   * @throws IllegalArgumentException if it is not positive
-   */
-  public SlurmBackend commandTimeout(Duration commandTimeout) {
-    return with(settings.withCommandTimeout(
-        Objects.requireNonNull(commandTimeout, "commandTimeout")), signalLead);
-  }
-
-  /**
-   * Sets how long a job that ended, or that squeue no longer lists, may lack its exit file before
-   * it is judged without it. Default {@link BatchSettings#EXIT_FILE_GRACE} (270 s).
-   *
-   * @throws IllegalArgumentException if it is negative
-   */
-  public SlurmBackend exitFileGrace(Duration exitFileGrace) {
-    return with(settings.withExitFileGrace(
-        Objects.requireNonNull(exitFileGrace, "exitFileGrace")), signalLead);
-  }
-
-  /**
-   * Sets the java executable jobs start, for compute nodes that have it elsewhere than the driver.
-   * Default: the driver's own.
-   */
-  public SlurmBackend java(String java) {
-    return with(settings.withJava(Objects.requireNonNull(java, "java")), signalLead);
-  }
-
-  /**
-   * Sets a directory searched first for {@code sbatch}, {@code squeue} and {@code scancel}, and
-   * put first on their {@code PATH} (wrappers, or fakes in tests). Default: {@code PATH} alone.
-   */
-  public SlurmBackend executables(Path directory) {
-    return with(settings.withExecutables(
-        List.of(Objects.requireNonNull(directory, "directory").toAbsolutePath())), signalLead);
-  }
-
-  /**
-   * Sets the start of job names, before the run tag. Default {@code as}.
-   *
-   * @throws IllegalArgumentException unless 1 to 4 letters, digits or {@code _}, starting with a
-   *     letter
-   */
-  public SlurmBackend namePrefix(String namePrefix) {
-    return with(settings.withNamePrefix(
-        Objects.requireNonNull(namePrefix, "namePrefix")), signalLead);
-  }
-
-  /** The shared batch settings, as set so far. */
-  public BatchSettings settings() {
-    return settings;
+    return new SlurmBackend(settings(), signalLead, jobArrays, maxArrayTasks);
   }
 
   /** The lead of the walltime warning. */
@@ -216,64 +139,21 @@ public final class SlurmBackend implements Backend {
     return maxArrayTasks;
   }
 
-  /**
-   * The dry run: the job scripts a run of {@code plan} would submit, started by this JVM's command
-   * line, in {@code runs/<experiment>}; with {@link #jobArrays(boolean) jobArrays(true)}, one
-   * array script per group of learners with the same resources. Writes and submits nothing.
-   */
-  public String explain(ExecutionPlan plan) {
-    return batch.explain(plan);
-  }
-
-  /**
-   * The dry run for a run directory and the command line of the program; see
-   * {@link BatchBackend#explain(ExecutionPlan, Path, List)}.
-   */
-  @Override
-  public String explain(ExecutionPlan plan, Path runDirectory, List<String> command) {
-    return batch.explain(plan, runDirectory, command);
-  }
-
-  @Override
-  public String name() {
-    return batch.name();
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return batch.capabilities();
-  }
-
-  @Override
-  public List<String> check(ExecutionPlan plan) {
-    return batch.check(plan);
-  }
-
-  @Override
-  public ManagerEndpoint managerEndpoint() {
-    return batch.managerEndpoint();
-  }
-
-  @Override
-  public BackendSession open() {
-    return batch.open();
-  }
-
   @Override
   public boolean equals(Object other) {
-    return other instanceof SlurmBackend that && settings.equals(that.settings)
+    return other instanceof SlurmBackend that && settings().equals(that.settings())
         && signalLead.equals(that.signalLead) && jobArrays == that.jobArrays
         && maxArrayTasks == that.maxArrayTasks;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(settings, signalLead, jobArrays, maxArrayTasks);
+    return Objects.hash(settings(), signalLead, jobArrays, maxArrayTasks);
   }
 
   @Override
   public String toString() {
-    return "Slurm.backend() with " + settings + ", signalLead " + signalLead
+    return "Slurm.backend() with " + settings() + ", signalLead " + signalLead
         + (jobArrays ? ", job arrays of at most " + maxArrayTasks + " tasks" : "");
   }
 }
