@@ -175,7 +175,7 @@ final class PbsEndToEndIT {
 
     assertThat(driver.awaitExit()).as(driver.output() + driver.logs()).isZero();
     assertThat(driver.output()).contains("1 done, 0 failed of 1 learners")
-        .contains("qsub failed transiently for learner peak[a=0.01] (attempt 1 of 5); retrying")
+        .contains("qsub failed transiently for learner 'peak[a=0.01]' (attempt 1 of 5); retrying")
         .contains("(attempt 2 of 5)");
     assertThat(commands("qsub")).hasSize(3);
     assertThat(pbs.submitted()).isEqualTo(1);
