@@ -152,30 +152,6 @@ final class FakePbsTest {
   }
 
   @Test
-  void qstatJson_sameAttributesAsTheText() throws Exception {
-    String id = submit("-N", "jsonjob", "-l", "walltime=60", "-v", "A=1,B=x y",
-        script("j.sh", "sleep 30\n").toString());
-    awaitState(id, "R");
-
-    Result json = pbs.run(work, "qstat", "-f", "-F", "json", id);
-    Result text = pbs.run(work, "qstat", "-f", id);
-
-    assertThat(json.exitCode()).as(json.stderr()).isZero();
-    assertThat(json.stdout()).startsWith("{\n    \"timestamp\":").contains("\"Jobs\":{");
-    QstatJob fromJson = QstatJsonParser.parse(json.stdout()).get(0);
-    QstatJob fromText = QstatParser.parse(text.stdout()).get(0);
-    assertThat(fromJson.id()).isEqualTo(id);
-    Map<String, String> a = new LinkedHashMap<>(fromJson.attributes());
-    Map<String, String> b = new LinkedHashMap<>(fromText.attributes());
-    a.remove("resources_used.walltime"); // read a moment apart
-    b.remove("resources_used.walltime");
-    assertThat(a).isEqualTo(b);
-    assertThat(fromJson.get("Variable_List")).endsWith(",A=1,B=x y");
-  }
-
-  // ---- jobs run for real ----
-
-  @Test
   void qsub_runsTheScriptWithThePbsEnvironment_inTheFakeHome_andCopiesItsOutput() throws Exception {
     Path script = script("env.sh", "#PBS -N envjob\n#PBS -l select=1:ncpus=2:mpiprocs=2\n"
         + "#PBS -j oe\n#PBS -o " + work.resolve("out/env.log") + "\n"

@@ -716,20 +716,11 @@ public final class FakePbs {
   int qstat(List<String> args) throws Exception {
     boolean full = false;
     boolean history = false;
-    boolean json = false;
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
         case "-f" -> full = true;
-        case "-F" -> {
-          String format = i + 1 < args.size() ? args.get(++i) : "";
-          if (torque() || !format.equals("json")) {
-            err.println("qstat: invalid option -- 'F'");
-            return 2;
-          }
-          json = true;
-        }
         case "-x" -> {
           if (torque()) {
             err.println("qstat: invalid option -- 'x'");
@@ -777,7 +768,6 @@ public final class FakePbs {
       selected.addAll(ids);
     }
     StringBuilder text = new StringBuilder();
-    List<String> jsonJobs = new ArrayList<>();
     for (String id : selected) {
       Path dir = jobDir(id);
       Properties job = dir == null ? null : loadQuietly(dir.resolve("job.properties"));
@@ -798,17 +788,7 @@ public final class FakePbs {
         }
         continue;
       }
-      if (json) {
-        jsonJobs.add(jsonJob(job.getProperty("id"), attributes(job, status)));
-      } else {
-        text.append(block(job.getProperty("id"), attributes(job, status)));
-      }
-    }
-    if (json) {
-      out.print("{\n    \"timestamp\":" + now() / 1000 + ",\n    \"pbs_version\":\"fakepbs\",\n"
-          + "    \"pbs_server\":\"" + SERVER + "\",\n    \"Jobs\":{\n"
-          + String.join(",\n", jsonJobs) + "\n    }\n}\n");
-      return rc;
+      text.append(block(job.getProperty("id"), attributes(job, status)));
     }
     out.print(text);
     return rc;
@@ -932,69 +912,6 @@ public final class FakePbs {
       }
     }
     return b.append('\n').toString();
-  }
-
-  /**
-   * One job of {@code qstat -f -F json}: dotted names nested as objects, {@code Variable_List} an
-   * object, whole numbers unquoted, as OpenPBS prints them.
-   */
-  static String jsonJob(String id, Map<String, String> attributes) {
-    Map<String, Object> tree = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : attributes.entrySet()) {
-      String name = e.getKey();
-      if (name.equals("Variable_List")) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        for (String pair : e.getValue().split(",")) {
-          int eq = pair.indexOf('=');
-          if (eq > 0) {
-            variables.put(pair.substring(0, eq), pair.substring(eq + 1));
-          }
-        }
-        tree.put(name, variables);
-        continue;
-      }
-      int dot = name.indexOf('.');
-      if (dot > 0) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> nested = (Map<String, Object>) tree.computeIfAbsent(
-            name.substring(0, dot), k -> new LinkedHashMap<String, Object>());
-        nested.put(name.substring(dot + 1), e.getValue());
-      } else {
-        tree.put(name, e.getValue());
-      }
-    }
-    return "        " + quoteJson(id) + ":" + json(tree, "        ");
-  }
-
-  private static String json(Object value, String indent) {
-    if (value instanceof Map<?, ?> map) {
-      List<String> members = new ArrayList<>();
-      map.forEach((k, v) -> members.add(indent + "    " + quoteJson((String) k) + ":"
-          + json(v, indent + "    ")));
-      return "{\n" + String.join(",\n", members) + "\n" + indent + "}";
-    }
-    String text = (String) value;
-    return text.matches("-?[0-9]{1,15}") ? text : quoteJson(text);
-  }
-
-  private static String quoteJson(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 
   // ---------------------------------------------------------------- qdel, qsig, qrls
