@@ -413,13 +413,7 @@ public final class AverageLearner1D implements Learner<AverageLearner1D.SeedX, D
    */
   @Override
   public void load(List<SeedX> points, List<Double> values) {
-    if (points.size() != values.size()) {
-      throw new IllegalArgumentException(
-          points.size() + " points but " + values.size() + " values; they must pair up");
-    }
-    for (int i = 0; i < points.size(); i++) {
-      tell(points.get(i), values.get(i));
-    }
+    Learner.super.load(points, values);
   }
 
   /** Kind {@code average1D}, columns {@code seed, x, y}. */

@@ -63,12 +63,22 @@ public interface Learner<P, V> {
   void forEachData(BiConsumer<? super P, ? super V> sink);
 
   /**
-   * Rebuilds this learner from exported data, as a bulk tell. Call it on a fresh learner.
+   * Rebuilds this learner from exported data, as a bulk tell. Call it on a fresh learner. By
+   * default a tell of each pair, in order.
    *
    * @param points the points, in the order they were told
    * @param values their values, in the same order
+   * @throws IllegalArgumentException if the lists differ in length
    */
-  void load(List<P> points, List<V> values);
+  default void load(List<P> points, List<V> values) {
+    if (points.size() != values.size()) {
+      throw new IllegalArgumentException(
+          points.size() + " points but " + values.size() + " values; they must pair up");
+    }
+    for (int i = 0; i < points.size(); i++) {
+      tell(points.get(i), values.get(i));
+    }
+  }
 
   /** How points and values of this learner are written to its data file and to CSV. */
   DataCodec<P, V> codec();

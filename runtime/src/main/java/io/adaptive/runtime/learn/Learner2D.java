@@ -255,24 +255,6 @@ public final class Learner2D implements Learner<double[], Double> {
     core.forEachData((x, y, v, off) -> sink.accept(new double[] {x, y}, v[off]));
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * <p>A loop of tells, each updating the triangulations locally.
-   *
-   * @throws IllegalArgumentException if the lists differ in length
-   */
-  @Override
-  public void load(List<double[]> points, List<Double> values) {
-    if (points.size() != values.size()) {
-      throw new IllegalArgumentException(
-          points.size() + " points but " + values.size() + " values");
-    }
-    for (int i = 0; i < points.size(); i++) {
-      tell(points.get(i), values.get(i));
-    }
-  }
-
   /** Kind {@code learner2D}, columns {@code x, y} and {@code z}. */
   @Override
   public DataCodec<double[], Double> codec() {

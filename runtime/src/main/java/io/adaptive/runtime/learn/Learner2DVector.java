@@ -4,7 +4,6 @@
 package io.adaptive.runtime.learn;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -66,17 +65,6 @@ final class Learner2DVector implements Learner<double[], double[]> {
     int vdim = core.vdim();
     core.forEachData(
         (x, y, v, off) -> sink.accept(new double[] {x, y}, Arrays.copyOfRange(v, off, off + vdim)));
-  }
-
-  @Override
-  public void load(List<double[]> points, List<double[]> values) {
-    if (points.size() != values.size()) {
-      throw new IllegalArgumentException(
-          points.size() + " points but " + values.size() + " values");
-    }
-    for (int i = 0; i < points.size(); i++) {
-      tell(points.get(i), values.get(i));
-    }
   }
 
   @Override

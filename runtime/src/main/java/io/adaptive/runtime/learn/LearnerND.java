@@ -186,24 +186,6 @@ public final class LearnerND implements Learner<double[], Double> {
     core.forEachData((p, values, offset) -> sink.accept(p, values[offset]));
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * <p>A loop of tells, each inserting its point into the triangulation.
-   *
-   * @throws IllegalArgumentException if the lists differ in length
-   */
-  @Override
-  public void load(List<double[]> points, List<Double> values) {
-    if (points.size() != values.size()) {
-      throw new IllegalArgumentException(
-          points.size() + " points but " + values.size() + " values");
-    }
-    for (int i = 0; i < points.size(); i++) {
-      tell(points.get(i), values.get(i));
-    }
-  }
-
   /** Kind {@code learnerND}, columns {@code x, y[, z]} and {@code value}. */
   @Override
   public DataCodec<double[], Double> codec() {

@@ -3,7 +3,6 @@
  */
 package io.adaptive.runtime.learn;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -60,17 +59,6 @@ final class LearnerNDVector implements Learner<double[], double[]> {
   public void forEachData(BiConsumer<? super double[], ? super double[]> sink) {
     core.forEachData((p, values, offset) ->
         sink.accept(p, java.util.Arrays.copyOfRange(values, offset, offset + core.vdim)));
-  }
-
-  @Override
-  public void load(List<double[]> points, List<double[]> values) {
-    if (points.size() != values.size()) {
-      throw new IllegalArgumentException(
-          points.size() + " points but " + values.size() + " values");
-    }
-    for (int i = 0; i < points.size(); i++) {
-      tell(points.get(i), values.get(i));
-    }
   }
 
   @Override

@@ -232,23 +232,6 @@ public final class SequenceLearner<T> implements Learner<SequenceLearner.Indexed
     }
   }
 
-  /**
-   * Tells every pair in order.
-   *
-   * @throws IllegalArgumentException if the lists differ in length
-   * @throws IndexOutOfBoundsException if an index is outside the sequence
-   */
-  @Override
-  public void load(List<Indexed<T>> points, List<Double> values) {
-    if (points.size() != values.size()) {
-      throw new IllegalArgumentException(
-          points.size() + " points but " + values.size() + " values; they must pair up");
-    }
-    for (int i = 0; i < points.size(); i++) {
-      tell(points.get(i), values.get(i));
-    }
-  }
-
   /** Kind {@code sequence}, columns {@code i}, the element's columns, then {@code y}. */
   @Override
   public DataCodec<Indexed<T>, Double> codec() {
