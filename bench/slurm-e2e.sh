@@ -15,7 +15,8 @@
 # the job stopped minus loaded by its replacement) and the wall time.
 #
 # Usage: bench/slurm-e2e.sh [runs]      env: POLL_MS (default 500), BUILD=1 to rebuild the jar,
-#        JAVA_OPTS (options of the driver JVM; workers inherit them), KEEP=1 keeps the run dirs,
+#        JAVA_OPTS (options of the driver JVM; workers inherit them), WORKER_JAVA_OPTS (options the
+#        workers get after those: the backend's javaOptions), KEEP=1 keeps the run dirs,
 #        SCENARIOS (default "plain scancel"), ARRAYS=1 to submit the 8 jobs as one job array.
 # Needs the local cluster with 8 CPU slots: LOCAL_SLURM_CPUS=8 scripts/slurm/start-local-cluster.sh
 set -euo pipefail
@@ -98,7 +99,7 @@ run_one() {
   t0=$(date +%s%3N)
   echo "$t0" >"$dir/t0"
   E2E_CALLS=$dir/calls.log PATH="$work/bin:$PATH" \
-    java ${JAVA_OPTS:-} -cp "$jar" io.adaptive.bench.SlurmEndToEnd "$dir/store" "$poll" ${ARRAYS:+arrays} \
+    java ${JAVA_OPTS:-} "-Dbench.workerJavaOptions=${WORKER_JAVA_OPTS:-}" -cp "$jar" io.adaptive.bench.SlurmEndToEnd "$dir/store" "$poll" ${ARRAYS:+arrays} \
     >"$dir/driver.out" 2>&1 &
   local pid=$!
   [[ $scenario == scancel ]] && cancel_first "$dir/store" "$t0" &
@@ -135,7 +136,7 @@ run_one() {
 }
 
 echo "slurm-e2e: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -n 1)," \
-  "cluster $cpus CPU slots, poll ${poll} ms, JAVA_OPTS='${JAVA_OPTS:-}', ARRAYS='${ARRAYS:-}', $runs runs per scenario, work dir $work"
+  "cluster $cpus CPU slots, poll ${poll} ms, JAVA_OPTS='${JAVA_OPTS:-}', WORKER_JAVA_OPTS='${WORKER_JAVA_OPTS:-}', ARRAYS='${ARRAYS:-}', $runs runs per scenario, work dir $work"
 printf '%-8s %3s %8s %6s %6s %7s %7s %9s %8s %9s %9s %6s %5s %5s\n' scenario run wall_ms sbatch \
   squeue scancel cpu_ms cpu_start child_ms first_avg first_max beyond lost load
 for scenario in ${SCENARIOS:-plain scancel}; do

@@ -4,6 +4,7 @@
 package io.adaptive.bench;
 
 import io.adaptive.backend.slurm.Slurm;
+import io.adaptive.backend.slurm.SlurmBackend;
 import io.adaptive.plan.Defaults;
 import io.adaptive.plan.ExecutionPlan;
 import io.adaptive.plan.Goal;
@@ -40,6 +41,9 @@ import java.util.TreeMap;
  * {@code driver-cpu self_ms=<n> children_ms=<n> before_run_ms=<n>} (the last: its own CPU time
  * when {@code run} was called, i.e. JVM start and plan).
  *
+ * <p>The system property {@code bench.workerJavaOptions} (space-separated) gives the workers JVM
+ * options after the driver's ({@code javaOptions} of the backend).
+ *
  * <p>Run it through the script: {@code bench/slurm-e2e.sh}.
  */
 public final class SlurmEndToEnd {
@@ -71,7 +75,10 @@ public final class SlurmEndToEnd {
 
     long[] before = Role.isWorker() ? new long[2] : cpuMillis();
     boolean arrays = args.length > 2 && args[2].equals("arrays");
-    RunResult result = Runner.on(Slurm.backend().jobArrays(arrays)).store(store)
+    String workerOptions = System.getProperty("bench.workerJavaOptions", "").strip();
+    SlurmBackend backend = Slurm.backend().jobArrays(arrays)
+        .javaOptions(workerOptions.isEmpty() ? new String[0] : workerOptions.split("\\s+"));
+    RunResult result = Runner.on(backend).store(store)
         .saveInterval(Duration.ofSeconds(10)).pollInterval(poll).quiet().run(plan);
     // Below run(): the driver only.
     System.out.print(result.summary());

@@ -26,6 +26,12 @@ import java.util.Objects;
  *     270 s (Nextflow's value)
  * @param java the java executable jobs run instead of the relaunch command's own (for compute nodes
  *     that have java elsewhere); empty (the default) to keep it
+ * @param javaOptions JVM options the jobs' JVMs get after the driver's own, so that the workers can
+ *     be tuned apart from the driver: where an option is given twice the later wins, e.g. {@code
+ *     -XX:TieredStopAtLevel=4} undoes a driver's C1-only {@code -XX:TieredStopAtLevel=1}. Each
+ *     starts with {@code -}; an option with a value is one word
+ *     ({@code --add-opens=m/p=ALL-UNNAMED}); heap, class path, module and {@code -jar} options are
+ *     refused. Empty by default
  * @param executables directories searched first for the scheduler's commands ({@code sbatch}
  *     etc.) and put first on their {@code PATH}; empty (the default) for {@code PATH} alone
  * @param namePrefix the start of every job name, before the run tag: 1 to 4 letters, digits or
@@ -33,7 +39,8 @@ import java.util.Objects;
  * @param user whose jobs the status query asks for; default the {@code user.name} of this JVM
  */
 public record BatchSettings(String bindHost, String advertisedHost, Duration commandTimeout,
-    Duration exitFileGrace, String java, List<Path> executables, String namePrefix, String user) {
+    Duration exitFileGrace, String java, List<String> javaOptions, List<Path> executables,
+    String namePrefix, String user) {
 
   /** Default of {@link #commandTimeout()}. */
   public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
@@ -44,9 +51,9 @@ public record BatchSettings(String bindHost, String advertisedHost, Duration com
 
   /**
    * @throws NullPointerException if an argument is null
-   * @throws IllegalArgumentException if a duration is not positive, or the name prefix is not 1 to
-   *     4 letters, digits or {@code _} starting with a letter; the message names the value and the
-   *     fix
+   * @throws IllegalArgumentException if a duration is not positive, the name prefix is not 1 to 4
+   *     letters, digits or {@code _} starting with a letter, or a java option is not one the workers
+   *     can take; the message names the value and the fix
    */
   public BatchSettings {
     Objects.requireNonNull(bindHost, "bindHost");
@@ -54,6 +61,8 @@ public record BatchSettings(String bindHost, String advertisedHost, Duration com
     Objects.requireNonNull(commandTimeout, "commandTimeout");
     Objects.requireNonNull(exitFileGrace, "exitFileGrace");
     Objects.requireNonNull(java, "java");
+    javaOptions = List.copyOf(javaOptions);
+    WorkerCommand.checkOptions(javaOptions);
     executables = List.copyOf(executables);
     Objects.requireNonNull(namePrefix, "namePrefix");
     Objects.requireNonNull(user, "user");
@@ -115,55 +124,61 @@ public record BatchSettings(String bindHost, String advertisedHost, Duration com
 
   public static BatchSettings defaults() {
     return new BatchSettings("0.0.0.0", localHostName(), COMMAND_TIMEOUT, EXIT_FILE_GRACE, "",
-        List.of(), NAME_PREFIX, System.getProperty("user.name", ""));
+        List.of(), List.of(), NAME_PREFIX, System.getProperty("user.name", ""));
   }
 
   /** A copy with this bind host; see {@link #bindHost()}. */
   public BatchSettings withBindHost(String bindHost) {
     return new BatchSettings(bindHost, advertisedHost, commandTimeout, exitFileGrace, java,
-        executables, namePrefix, user);
+        javaOptions, executables, namePrefix, user);
   }
 
   /** A copy with this advertised host; see {@link #advertisedHost()}. */
   public BatchSettings withAdvertisedHost(String advertisedHost) {
     return new BatchSettings(bindHost, advertisedHost, commandTimeout, exitFileGrace, java,
-        executables, namePrefix, user);
+        javaOptions, executables, namePrefix, user);
   }
 
   /** A copy with this command timeout; see {@link #commandTimeout()}. */
   public BatchSettings withCommandTimeout(Duration commandTimeout) {
     return new BatchSettings(bindHost, advertisedHost, commandTimeout, exitFileGrace, java,
-        executables, namePrefix, user);
+        javaOptions, executables, namePrefix, user);
   }
 
   /** A copy with this grace period for exit files; see {@link #exitFileGrace()}. */
   public BatchSettings withExitFileGrace(Duration exitFileGrace) {
     return new BatchSettings(bindHost, advertisedHost, commandTimeout, exitFileGrace, java,
-        executables, namePrefix, user);
+        javaOptions, executables, namePrefix, user);
   }
 
   /** A copy whose jobs run this java executable; see {@link #java()}. */
   public BatchSettings withJava(String java) {
     return new BatchSettings(bindHost, advertisedHost, commandTimeout, exitFileGrace, java,
-        executables, namePrefix, user);
+        javaOptions, executables, namePrefix, user);
+  }
+
+  /** A copy whose jobs' JVMs get these options after the driver's; see {@link #javaOptions()}. */
+  public BatchSettings withJavaOptions(List<String> javaOptions) {
+    return new BatchSettings(bindHost, advertisedHost, commandTimeout, exitFileGrace, java,
+        javaOptions, executables, namePrefix, user);
   }
 
   /** A copy that looks for the scheduler's commands in these directories first. */
   public BatchSettings withExecutables(List<Path> executables) {
     return new BatchSettings(bindHost, advertisedHost, commandTimeout, exitFileGrace, java,
-        executables, namePrefix, user);
+        javaOptions, executables, namePrefix, user);
   }
 
   /** A copy with this job name prefix; see {@link #namePrefix()}. */
   public BatchSettings withNamePrefix(String namePrefix) {
     return new BatchSettings(bindHost, advertisedHost, commandTimeout, exitFileGrace, java,
-        executables, namePrefix, user);
+        javaOptions, executables, namePrefix, user);
   }
 
   /** A copy that queries the jobs of this user; see {@link #user()}. */
   public BatchSettings withUser(String user) {
     return new BatchSettings(bindHost, advertisedHost, commandTimeout, exitFileGrace, java,
-        executables, namePrefix, user);
+        javaOptions, executables, namePrefix, user);
   }
 
   private static void positive(Duration duration, String name) {

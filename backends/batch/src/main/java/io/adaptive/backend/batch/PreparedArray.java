@@ -85,7 +85,7 @@ record PreparedArray(JobDescription description, List<PreparedJob> jobs, Path sc
     List<String> directives = arrays.directives(scheduler.directives(description),
         requests.size());
     String text = JobScript.renderArray(scheduler, arrays, directives, tasks, shape, runDirectory,
-        WorkerCommand.of(command, settings.java(), shape));
+        WorkerCommand.of(command, settings.java(), settings.javaOptions(), shape));
     return new PreparedArray(description, jobs, directory.resolve(base + "."
         + scheduler.scriptSuffix()), text, tag);
   }

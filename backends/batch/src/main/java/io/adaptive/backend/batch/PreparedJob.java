@@ -36,7 +36,8 @@ record PreparedJob(JobDescription description, JobFiles files, String script, St
     JobDescription description = new JobDescription(
         RunTag.jobName(settings.namePrefix(), tag, request.job(), sequence),
         RunTag.comment(tag, request.job()), request.log().toAbsolutePath(), request.resources());
-    List<String> worker = WorkerCommand.of(command, settings.java(), request.resources());
+    List<String> worker = WorkerCommand.of(command, settings.java(), settings.javaOptions(),
+        request.resources());
     String text = JobScript.render(scheduler, description, request.learner(), runDirectory,
         request.launch().environment(), files, worker);
     return new PreparedJob(description, files, text, tag);

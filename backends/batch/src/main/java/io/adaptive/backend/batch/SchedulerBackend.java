@@ -87,6 +87,21 @@ public abstract class SchedulerBackend<B extends SchedulerBackend<B>> implements
   }
 
   /**
+   * Sets JVM options for the jobs' JVMs, put after the driver's own so that they win where both set
+   * one: the driver on a login node can then run lean while the workers compute at full speed, e.g.
+   * a driver started with {@code java -XX:TieredStopAtLevel=1 ...} and
+   * {@code javaOptions("-XX:TieredStopAtLevel=4")}.
+   * Each is one word starting with {@code -} ({@code --add-opens=m/p=ALL-UNNAMED}). Default: none.
+   *
+   * @throws IllegalArgumentException if an option sets the heap (sized from the job's memory), the
+   *     class path, a module or a jar, or is not one word starting with {@code -}; the message
+   *     names it and the fix
+   */
+  public B javaOptions(String... options) {
+    return withSettings(settings.withJavaOptions(List.of(options)));
+  }
+
+  /**
    * Sets a directory searched first for the scheduler's commands (e.g. {@code sbatch},
    * {@code squeue}, {@code scancel}, {@code sinfo}; {@code qsub}, {@code qstat}, {@code qdel},
    * {@code qsig}), and put first on their {@code PATH}: a site's bin directory such as

@@ -97,6 +97,18 @@ final class BatchBackendTest {
   }
 
   @Test
+  void explain_javaOptions_goAfterTheDriversOptions_inEveryJobScript() {
+    BatchBackend tuned = BatchBackend.of("test", new TestScheduler(), BatchSettings.defaults()
+        .withJavaOptions(List.of("-XX:TieredStopAtLevel=4", "-Dside=worker")));
+
+    String text = tuned.explain(plan(resources()), run, List.of("/jdk/bin/java",
+        "-XX:TieredStopAtLevel=1", "-cp", "/opt/app.jar", "Main", "--fast"));
+
+    assertThat(text.split("/jdk/bin/java -Xmx1536m -XX:TieredStopAtLevel=1 -cp /opt/app.jar"
+        + " -XX:TieredStopAtLevel=4 -Dside=worker Main --fast &\n", -1)).hasSize(4);
+  }
+
+  @Test
   void explain_runWithATag_showsItsTag() throws IOException {
     String tag = RunTag.of(run);
 

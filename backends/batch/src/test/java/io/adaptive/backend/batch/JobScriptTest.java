@@ -219,7 +219,7 @@ final class JobScriptTest {
     JobDescription description = new JobDescription("as7k2q-1", "adaptive:run=7k2q;job="
         + files.job(), run.resolve("logs").resolve("x.log"), shape);
     List<String> command = WorkerCommand.of(List.of(java.toString(), "-Xmx4g", "-Xss2m", "-cp",
-        "/opt/app.jar", "Main", "-Xmx1g", mode), "", shape);
+        "/opt/app.jar", "Main", "-Xmx1g", mode), "", List.of(), shape);
     String text = JobScript.render(new TestScheduler(), description, "first[a=1] second[a=2]", run,
         environment, files, command);
     Files.writeString(files.script(), text, StandardCharsets.UTF_8);

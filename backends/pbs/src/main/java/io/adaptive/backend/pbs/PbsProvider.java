@@ -23,8 +23,8 @@ import java.util.TreeMap;
 public final class PbsProvider implements BackendProvider {
 
   private static final List<String> OPTIONS = List.of("advertised-host", "bind-host",
-      "command-timeout", "executables", "exit-file-grace", "flavour", "java", "name-prefix",
-      "user");
+      "command-timeout", "executables", "exit-file-grace", "flavour", "java", "java-options",
+      "name-prefix", "user");
 
   @Override
   public String name() {
@@ -54,6 +54,8 @@ public final class PbsProvider implements BackendProvider {
         case "command-timeout" -> backend.commandTimeout(duration(key, value));
         case "exit-file-grace" -> backend.exitFileGrace(duration(key, value));
         case "java" -> backend.java(value);
+        case "java-options" -> backend.javaOptions(
+            value.isBlank() ? new String[0] : value.strip().split("\\s+"));
         case "executables" -> backend.executables(Path.of(value));
         case "name-prefix" -> backend.namePrefix(value);
         case "user" -> backend.user(value);

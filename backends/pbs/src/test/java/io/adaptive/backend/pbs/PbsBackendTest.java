@@ -84,12 +84,12 @@ final class PbsBackendTest {
     Backend byName = provider.create(Map.of("flavour", "torque", "executables", "/opt/pbs/bin",
         "command-timeout", "30s", "exit-file-grace", "PT2M", "advertised-host", "login01",
         "bind-host", "10.0.0.1", "java", "/opt/java/bin/java", "name-prefix", "ab",
-        "user", "alice"));
+        "user", "alice", "java-options", "-XX:+UseSerialGC"));
 
     assertThat(byName).isEqualTo(Pbs.backend().torque().executables(Path.of("/opt/pbs/bin"))
         .commandTimeout(Duration.ofSeconds(30)).exitFileGrace(Duration.ofMinutes(2))
         .advertisedHost("login01").bindHost("10.0.0.1").java("/opt/java/bin/java")
-        .namePrefix("ab").user("alice"));
+        .namePrefix("ab").user("alice").javaOptions("-XX:+UseSerialGC"));
     assertThat(provider.create(Map.of())).isEqualTo(Pbs.backend());
     assertThat(byName).isNotEqualTo(Pbs.backend());
     assertThat(byName.name()).isEqualTo("pbs");
@@ -101,7 +101,8 @@ final class PbsBackendTest {
     assertThatThrownBy(() -> provider.create(Map.of("queue", "short")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("backend 'pbs' has no option 'queue'; available: [advertised-host, bind-host,"
-            + " command-timeout, executables, exit-file-grace, flavour, java, name-prefix, user]");
+            + " command-timeout, executables, exit-file-grace, flavour, java, java-options,"
+            + " name-prefix, user]");
     assertThatThrownBy(() -> provider.create(Map.of("flavour", "pbspro")))
         .hasMessage("backend 'pbs' option flavour='pbspro' is not known; use flavour=openpbs"
             + " (also PBS Pro) or flavour=torque");

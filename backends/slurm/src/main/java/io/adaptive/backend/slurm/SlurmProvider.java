@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public final class SlurmProvider implements BackendProvider {
 
   private static final List<String> OPTIONS = List.of("advertised-host", "bind-host",
-      "command-timeout", "executables", "exit-file-grace", "java", "job-arrays",
+      "command-timeout", "executables", "exit-file-grace", "java", "java-options", "job-arrays",
       "max-array-tasks", "name-prefix", "signal-lead");
 
   @Override
@@ -48,6 +48,8 @@ public final class SlurmProvider implements BackendProvider {
         case "command-timeout" -> backend.commandTimeout(duration(option.getKey(), value));
         case "exit-file-grace" -> backend.exitFileGrace(duration(option.getKey(), value));
         case "java" -> backend.java(value);
+        case "java-options" -> backend.javaOptions(
+            value.isBlank() ? new String[0] : value.strip().split("\\s+"));
         case "executables" -> backend.executables(Path.of(value));
         case "name-prefix" -> backend.namePrefix(value);
         case "job-arrays" -> backend.jobArrays(bool(option.getKey(), value));

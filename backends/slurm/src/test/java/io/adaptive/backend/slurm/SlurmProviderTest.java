@@ -22,12 +22,14 @@ final class SlurmProviderTest {
   void create_options_buildTheSameBackendAsTheJavaEntry() {
     var fromText = new SlurmProvider().create(Map.of("signal-lead", "5m", "command-timeout", "30s",
         "exit-file-grace", "PT2M", "bind-host", "10.0.0.1", "advertised-host", "login01",
-        "java", "/opt/jdk/bin/java", "executables", "/opt/slurm/bin", "name-prefix", "ad"));
+        "java", "/opt/jdk/bin/java", "executables", "/opt/slurm/bin", "name-prefix", "ad",
+        "java-options", " -XX:TieredStopAtLevel=4  -Dp=1 "));
 
     assertThat(fromText).isEqualTo(Slurm.backend().signalLead(Duration.ofMinutes(5))
         .commandTimeout(Duration.ofSeconds(30)).exitFileGrace(Duration.ofMinutes(2))
         .bindHost("10.0.0.1").advertisedHost("login01").java("/opt/jdk/bin/java")
-        .executables(Path.of("/opt/slurm/bin")).namePrefix("ad"));
+        .executables(Path.of("/opt/slurm/bin")).namePrefix("ad")
+        .javaOptions("-XX:TieredStopAtLevel=4", "-Dp=1"));
     assertThat(fromText.managerEndpoint()).isEqualTo(new ManagerEndpoint("10.0.0.1", "login01"));
   }
 
@@ -43,8 +45,8 @@ final class SlurmProviderTest {
     assertThatThrownBy(() -> new SlurmProvider().create(Map.of("partition", "short")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("backend 'slurm' has no option 'partition'; available: [advertised-host,"
-            + " bind-host, command-timeout, executables, exit-file-grace, java, job-arrays,"
-            + " max-array-tasks, name-prefix, signal-lead]");
+            + " bind-host, command-timeout, executables, exit-file-grace, java, java-options,"
+            + " job-arrays, max-array-tasks, name-prefix, signal-lead]");
   }
 
   @Test
