@@ -146,7 +146,7 @@ public class ReconcileBench {
     public void close() {}
   }
 
-  private static final WorkerLaunch NO_LAUNCH = new WorkerLaunch() {
+  static final WorkerLaunch NO_LAUNCH = new WorkerLaunch() {
     @Override
     public List<String> command() {
       return List.of();

@@ -75,6 +75,14 @@ final class RunManager implements WorkerHandler {
 
   private final Map<String, LearnerTask> tasks = new LinkedHashMap<>();
   private final Map<String, LearnerRecord> records = new LinkedHashMap<>();
+  /**
+   * How many records are PENDING, and how many PENDING, QUEUED or RUNNING: kept with every change
+   * of {@link #records}, so that a turn of the loop with nothing to submit costs O(1), not a pass
+   * over every learner (it runs for every batch of worker reports).
+   */
+  private int pending;
+  private int unsettled;
+  private final boolean hasDependencies;
   private final Map<String, List<Progress>> history = new HashMap<>();
   private final Map<String, Job> jobs = new HashMap<>();
   private final Map<String, Integer> interruptions = new HashMap<>();
@@ -135,6 +143,7 @@ final class RunManager implements WorkerHandler {
       Function<WorkerAssignment, WorkerLaunch> launches, String secret, int jobCores,
       Clock clock) {
     this.plan = plan;
+    this.hasDependencies = plan.hasDependencies();
     this.settings = settings;
     this.directory = directory;
     this.database = database;
@@ -236,12 +245,12 @@ final class RunManager implements WorkerHandler {
       Optional<LearnerRecord> stored = database.learner(task.name());
       history.put(task.name(), new ArrayList<>(database.history(task.name())));
       if (stored.isPresent()) {
-        records.put(task.name(), stored.get());
+        put(stored.get());
         update(resumed(stored.get(), task, goal, now), "the program was run again");
       } else {
         LearnerRecord fresh = LearnerRecord.fresh(task.name(), PlanFingerprint.of(task),
             task.spec().type(), goal);
-        records.put(task.name(), fresh);
+        put(fresh);
         database.put(fresh);
       }
     }
@@ -322,19 +331,19 @@ final class RunManager implements WorkerHandler {
     return directory.logs().resolve(learner + "." + jobId + ".log");
   }
 
-  private boolean settled() {
-    for (LearnerRecord record : records.values()) {
-      if (record.state() == LearnerState.PENDING || record.state() == LearnerState.QUEUED
-          || record.state() == LearnerState.RUNNING) {
-        return false;
-      }
-    }
-    return true;
+  boolean settled() {
+    return unsettled == 0;
   }
 
   void submitPending() {
-    if (plan.hasDependencies()) {
+    if (pending == 0) {
+      return;
+    }
+    if (hasDependencies) {
       settleDependents();
+    }
+    if (jobs.size() >= settings.maxJobs()) {
+      return; // every slot is taken: the pending learners wait for a job to end
     }
     List<List<LearnerTask>> packs = packs();
     // A backend that submits a turn in a few calls (job arrays) is paced by turns, others by jobs.
@@ -864,7 +873,7 @@ final class RunManager implements WorkerHandler {
 
   /** Records a change of a learner; a change of state or job also goes into the journal. */
   private void update(LearnerRecord record, String reason) {
-    LearnerRecord old = records.put(record.name(), record);
+    LearnerRecord old = put(record);
     database.put(record);
     if (old != null && (old.state() != record.state() || !old.job().equals(record.job()))) {
       LearnerEvent event = new LearnerEvent(record.updatedMillis(), record.name(),
@@ -873,6 +882,26 @@ final class RunManager implements WorkerHandler {
       journalFile.append(event);
     }
     dirty = true;
+  }
+
+  /** Puts {@code record} in {@link #records}, keeping the counts; returns the one it replaced. */
+  private LearnerRecord put(LearnerRecord record) {
+    LearnerRecord old = records.put(record.name(), record);
+    if (old != null) {
+      count(old.state(), -1);
+    }
+    count(record.state(), 1);
+    return old;
+  }
+
+  private void count(LearnerState state, int delta) {
+    if (state == LearnerState.PENDING) {
+      pending += delta;
+    }
+    if (state == LearnerState.PENDING || state == LearnerState.QUEUED
+        || state == LearnerState.RUNNING) {
+      unsettled += delta;
+    }
   }
 
   void commitIfDirty() {

@@ -134,6 +134,45 @@ final class RunManagerSubmitAllTest {
     assertThat(session.calls).isEmpty();
   }
 
+  @Test
+  void submitPending_everySlotTaken_asksThePacerForNothing() {
+    RecordingSession session = new RecordingSession();
+    session.grouped = true;
+    int[] asked = {0};
+    RunManager manager = manager(8, session, s -> {
+      s.maxJobs = 3;
+      s.pacer = () -> ++asked[0] > 0;
+    });
+
+    manager.submitPending();
+    manager.submitPending();
+
+    assertThat(session.calls).hasSize(1);
+    assertThat(asked[0]).as("permits asked for").isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------------------- settled
+
+  @Test
+  void settled_followsEveryChangeOfState_untilNoLearnerIsLeftToRun() {
+    RecordingSession session = new RecordingSession();
+    session.failAll = true;
+    RunManager manager = manager(3, session, s -> s.maxFailures = 2);
+
+    int turns = 0;
+    while (!manager.settled()) {
+      assertThat(turns++).as("turns before every learner failed").isLessThan(10);
+      assertThat(database.learners()).as("a learner still to run")
+          .anyMatch(r -> r.state() == LearnerState.PENDING || r.state() == LearnerState.QUEUED
+              || r.state() == LearnerState.RUNNING);
+      manager.submitPending();
+    }
+
+    assertThat(database.learners()).extracting(LearnerRecord::state)
+        .containsOnly(LearnerState.FAILED).hasSize(3);
+    assertThat(session.calls).hasSize(2);
+  }
+
   // -------------------------------------------------------------------------------- failures
 
   @Test
