@@ -331,6 +331,7 @@ final class RunManager implements WorkerHandler {
     return directory.logs().resolve(learner + "." + jobId + ".log");
   }
 
+  /** Whether no learner is pending, queued or running any more: the run is over. */
   boolean settled() {
     return unsettled == 0;
   }

@@ -124,8 +124,9 @@ final class WorkerCommand {
   /**
    * Checks JVM options meant for the workers ({@link BatchSettings#javaOptions()}).
    *
-   * @throws IllegalArgumentException naming the option and the fix, if one is blank or does not
-   *     start with {@code -}, sets the heap (sized from the job's memory), or names the class path,
+   * @throws IllegalArgumentException naming the option and the fix, if one does not start with
+   *     {@code -} or is not one word, sets the heap (sized from the job's memory), writes a class
+   *     archive or list at exit (every job would write the one file), or names the class path,
    *     module path, a jar or a module (what the workers run is the driver's program)
    */
   static void checkOptions(List<String> options) {
