@@ -34,6 +34,15 @@ final class SlurmProviderTest {
   }
 
   @Test
+  void backendByName_javaOptions_areSplitAtSpaces_andKeepTheirOwnEqualsSigns() {
+    assertThat(BackendProvider.backend("slurm:java-options=-XX:TieredStopAtLevel=4 -Dp=a=b"))
+        .isEqualTo(Slurm.backend().javaOptions("-XX:TieredStopAtLevel=4", "-Dp=a=b"));
+    assertThatThrownBy(() -> BackendProvider.backend("slurm:java-options=-Xmx4g"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("java option '-Xmx4g' sets the heap");
+  }
+
+  @Test
   void create_noOptions_isTheDefault() {
     assertThat(new SlurmProvider().create(Map.of())).isEqualTo(Slurm.backend());
     assertThat(Slurm.backend().managerEndpoint().bindHost()).isEqualTo("0.0.0.0");
