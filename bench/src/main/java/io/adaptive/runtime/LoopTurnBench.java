@@ -3,20 +3,11 @@
  */
 package io.adaptive.runtime;
 
-import io.adaptive.plan.Defaults;
-import io.adaptive.plan.ExecutionPlan;
-import io.adaptive.plan.Goal;
-import io.adaptive.plan.Learner1DSpec;
-import io.adaptive.plan.LearnerTask;
-import io.adaptive.plan.Loss1D;
 import io.adaptive.runtime.store.RunDatabase;
 import io.adaptive.runtime.store.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,24 +45,10 @@ public class LoopTurnBench {
   @Setup
   public void start() throws IOException {
     directory = Files.createTempDirectory("loop-turn-bench");
-    List<LearnerTask> tasks = new ArrayList<>(learners);
-    for (int i = 0; i < learners; i++) {
-      tasks.add(new LearnerTask("l" + i, List.of(),
-          new Learner1DSpec(-1, 1, new Loss1D.Default(), x -> x), new Goal.Points(1_000_000),
-          Defaults.RESOURCES));
-    }
     RunDirectory run = new RunDirectory(directory);
     database = RunDatabase.open(run.runDatabase());
-    RunSettings settings = RunSettings.defaults().with(s -> {
-      s.maxJobs = maxJobs;
-      s.pacer = SubmissionPacer.unlimited();
-    });
-    manager = new RunManager(new ExecutionPlan("bench", tasks), settings, run, database,
-        new ReconcileBench.FakeSession(), assignment -> ReconcileBench.NO_LAUNCH, "secret",
-        Integer.MAX_VALUE, Clock.systemUTC());
-    manager.prepare();
-    manager.submitPending();
-    manager.commitIfDirty();
+    manager = ReconcileBench.started(run, database, new ReconcileBench.FakeSession(), learners,
+        s -> s.maxJobs = maxJobs);
   }
 
   /** One turn of the loop that submits nothing: every slot is taken, or no learner waits. */

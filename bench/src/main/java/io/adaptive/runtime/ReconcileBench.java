@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -61,25 +62,38 @@ public class ReconcileBench {
   @Setup(Level.Trial)
   public void start() throws IOException {
     directory = Files.createTempDirectory("reconcile-bench");
-    List<LearnerTask> tasks = new ArrayList<>(jobs);
-    for (int i = 0; i < jobs; i++) {
+    RunDirectory run = new RunDirectory(directory);
+    database = RunDatabase.open(run.runDatabase());
+    session = new FakeSession();
+    manager = started(run, database, session, jobs, s -> {
+      s.maxJobs = Integer.MAX_VALUE;
+      s.maxFailures = Integer.MAX_VALUE;
+    });
+  }
+
+  /**
+   * A run manager of {@code learners} Learner1D learners that has submitted its first turn of
+   * jobs, with an unlimited pacer and {@code settings} applied.
+   */
+  static RunManager started(RunDirectory run, RunDatabase database, BackendSession session,
+      int learners, Consumer<RunSettings.Builder> settings) {
+    List<LearnerTask> tasks = new ArrayList<>(learners);
+    for (int i = 0; i < learners; i++) {
       tasks.add(new LearnerTask("l" + i, List.of(),
           new Learner1DSpec(-1, 1, new Loss1D.Default(), x -> x), new Goal.Points(1_000_000),
           Defaults.RESOURCES));
     }
-    RunDirectory run = new RunDirectory(directory);
-    database = RunDatabase.open(run.runDatabase());
-    session = new FakeSession();
-    RunSettings settings = RunSettings.defaults().with(s -> {
-      s.maxJobs = Integer.MAX_VALUE;
-      s.maxFailures = Integer.MAX_VALUE;
+    RunSettings resolved = RunSettings.defaults().with(s -> {
       s.pacer = SubmissionPacer.unlimited();
+      settings.accept(s);
     });
-    manager = new RunManager(new ExecutionPlan("bench", tasks), settings, run, database, session,
-        assignment -> NO_LAUNCH, "secret", Integer.MAX_VALUE, Clock.systemUTC());
+    RunManager manager = new RunManager(new ExecutionPlan("bench", tasks), resolved, run,
+        database, session, assignment -> NO_LAUNCH, "secret", Integer.MAX_VALUE,
+        Clock.systemUTC());
     manager.prepare();
     manager.submitPending();
     manager.commitIfDirty();
+    return manager;
   }
 
   @Setup(Level.Invocation)
