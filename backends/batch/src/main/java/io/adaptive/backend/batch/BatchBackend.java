@@ -98,22 +98,24 @@ public final class BatchBackend implements Backend {
     }
     CommandResult queues = queues();
     List<String> problems = new ArrayList<>();
-    byShape.forEach((shape, learners) -> {
+    for (Map.Entry<ResourceShape, List<String>> entry : byShape.entrySet()) {
+      List<String> learners = entry.getValue();
       String more = learners.size() == 1 ? ""
           : String.format(Locale.ROOT, " (the same for %d more learners with these resources)",
               learners.size() - 1);
-      List<String> found = checkShape(learners.get(0), shape);
+      List<String> found = checkShape(learners.get(0), entry.getKey());
       if (queues != null) {
         try {
-          found.addAll(scheduler.checkQueues(queues, learners.get(0), shape));
+          found.addAll(scheduler.checkQueues(queues, learners.get(0), entry.getKey()));
         } catch (SchedulerOutputException e) {
           log.warn("the {} queues were not checked: {}", scheduler.name(), e.getMessage());
+          queues = null; // unreadable for every shape alike: said once
         }
       }
       for (String problem : found) {
         problems.add(problem + more);
       }
-    });
+    }
     return problems;
   }
 
@@ -218,29 +220,24 @@ public final class BatchBackend implements Backend {
     // With job arrays, learners of one shape share a script, as a run that submits them together.
     // Without them, each learner is a group of its own, in the plan's order.
     Optional<JobArrays> arrays = scheduler.jobArrays();
-    Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+    List<Object> shapes = new ArrayList<>();
     for (int i = 0; i < requests.size(); i++) {
-      groups.computeIfAbsent(arrays.isPresent() ? requests.get(i).resources() : i,
-          key -> new ArrayList<>()).add(i);
+      shapes.add(arrays.isPresent() ? requests.get(i).resources() : i);
     }
-    int most = arrays.map(JobArrays::maxTasks).orElse(1);
     StringBuilder text = new StringBuilder();
-    for (List<Integer> group : groups.values()) {
-      for (int from = 0; from < group.size(); from += most) {
-        List<Integer> chunk = group.subList(from, Math.min(group.size(), from + most));
-        if (chunk.size() == 1) {
-          for (int i : chunk) {
-            PreparedJob prepared = PreparedJob.of(scheduler, settings, requests.get(i), tag,
-                i + 1, command);
-            text.append("==> ").append(prepared.files().script()).append(" <==\n")
-                .append(prepared.script()).append('\n');
-          }
-        } else {
-          PreparedArray array = PreparedArray.of(scheduler, arrays.get(), settings,
-              chunk.stream().map(requests::get).toList(), tag, chunk.get(0) + 1, command);
-          text.append("==> ").append(array.script()).append(" <==\n").append(array.text())
-              .append('\n');
-        }
+    for (List<Integer> chunk : PreparedArray.chunks(shapes,
+        arrays.map(JobArrays::maxTasks).orElse(1))) {
+      if (chunk.size() == 1) {
+        int i = chunk.get(0);
+        PreparedJob prepared = PreparedJob.of(scheduler, settings, requests.get(i), tag, i + 1,
+            command);
+        text.append("==> ").append(prepared.files().script()).append(" <==\n")
+            .append(prepared.script()).append('\n');
+      } else {
+        PreparedArray array = PreparedArray.of(scheduler, arrays.get(), settings,
+            chunk.stream().map(requests::get).toList(), tag, chunk.get(0) + 1, command);
+        text.append("==> ").append(array.script()).append(" <==\n").append(array.text())
+            .append('\n');
       }
     }
     return text.toString();

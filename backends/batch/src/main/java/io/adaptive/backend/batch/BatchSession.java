@@ -93,14 +93,7 @@ final class BatchSession implements BackendSession {
   public String submit(JobRequest request) {
     PreparedJob job;
     synchronized (this) {
-      if (closed) {
-        throw new IllegalStateException("the " + scheduler.name() + " backend session is closed");
-      }
-      List<String> problems = scheduler.check(request.learner(), request.resources());
-      if (!problems.isEmpty()) {
-        throw new SubmissionException(String.join("\n", problems), request.learner(), null);
-      }
-      String tag = tags.computeIfAbsent(request.runDirectory().toAbsolutePath(), RunTag::of);
+      String tag = admit(request, request.learner());
       job = PreparedJob.of(scheduler, settings, request, tag, ++sequence,
           request.launch().command());
     }
@@ -121,6 +114,23 @@ final class BatchSession implements BackendSession {
     log.debug("submitted job {} ({}) of learner {}: {}", request.job(), id, request.learner(),
         job.files().script());
     return id;
+  }
+
+  /**
+   * Refuses a submission to a closed session or of a shape this scheduler cannot run; else the tag
+   * of the request's run. Called holding this session's lock.
+   *
+   * @param learners whom a refusal names: the learner, or the learners of an array
+   */
+  private String admit(JobRequest request, String learners) {
+    if (closed) {
+      throw new IllegalStateException("the " + scheduler.name() + " backend session is closed");
+    }
+    List<String> problems = scheduler.check(request.learner(), request.resources());
+    if (!problems.isEmpty()) {
+      throw new SubmissionException(String.join("\n", problems), learners, null);
+    }
+    return tags.computeIfAbsent(request.runDirectory().toAbsolutePath(), RunTag::of);
   }
 
   /**
@@ -156,32 +166,24 @@ final class BatchSession implements BackendSession {
     if (arrays.isEmpty() || requests.size() < 2) {
       return BackendSession.super.submitAll(requests);
     }
-    Map<List<Object>, List<Integer>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < requests.size(); i++) {
-      JobRequest request = requests.get(i);
-      groups.computeIfAbsent(List.of(request.runDirectory().toAbsolutePath(),
-          request.resources(), request.launch().command()), key -> new ArrayList<>()).add(i);
-    }
+    List<Object> shapes = requests.stream().<Object>map(r -> List.of(
+        r.runDirectory().toAbsolutePath(), r.resources(), r.launch().command())).toList();
     String[] ids = new String[requests.size()];
     Arrays.fill(ids, "");
     Map<Integer, RuntimeException> failures = new TreeMap<>();
-    int most = arrays.get().maxTasks();
-    for (List<Integer> group : groups.values()) {
-      for (int from = 0; from < group.size(); from += most) {
-        List<Integer> chunk = group.subList(from, Math.min(group.size(), from + most));
-        try {
-          if (chunk.size() == 1) {
-            ids[chunk.get(0)] = submit(requests.get(chunk.get(0)));
-          } else {
-            List<String> made = submitArray(arrays.get(),
-                chunk.stream().map(requests::get).toList());
-            for (int k = 0; k < chunk.size(); k++) {
-              ids[chunk.get(k)] = made.get(k);
-            }
+    for (List<Integer> chunk : PreparedArray.chunks(shapes, arrays.get().maxTasks())) {
+      try {
+        if (chunk.size() == 1) {
+          ids[chunk.get(0)] = submit(requests.get(chunk.get(0)));
+        } else {
+          List<String> made = submitArray(arrays.get(),
+              chunk.stream().map(requests::get).toList());
+          for (int k = 0; k < chunk.size(); k++) {
+            ids[chunk.get(k)] = made.get(k);
           }
-        } catch (RuntimeException e) {
-          chunk.forEach(i -> failures.put(i, e));
         }
+      } catch (RuntimeException e) {
+        chunk.forEach(i -> failures.put(i, e));
       }
     }
     if (!failures.isEmpty()) {
@@ -197,14 +199,7 @@ final class BatchSession implements BackendSession {
         .collect(Collectors.joining(" "));
     PreparedArray array;
     synchronized (this) {
-      if (closed) {
-        throw new IllegalStateException("the " + scheduler.name() + " backend session is closed");
-      }
-      List<String> problems = scheduler.check(first.learner(), first.resources());
-      if (!problems.isEmpty()) {
-        throw new SubmissionException(String.join("\n", problems), learners, null);
-      }
-      String tag = tags.computeIfAbsent(first.runDirectory().toAbsolutePath(), RunTag::of);
+      String tag = admit(first, learners);
       array = PreparedArray.of(scheduler, arrays, settings, requests, tag, sequence + 1,
           first.launch().command());
       sequence += requests.size();

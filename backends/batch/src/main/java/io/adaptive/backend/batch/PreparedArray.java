@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Several job attempts of one shape made ready for submission as one job array: task {@code i}
@@ -88,6 +90,25 @@ record PreparedArray(JobDescription description, List<PreparedJob> jobs, Path sc
         WorkerCommand.of(command, settings.java(), settings.javaOptions(), shape));
     return new PreparedArray(description, jobs, directory.resolve(base + "."
         + scheduler.scriptSuffix()), text, tag);
+  }
+
+  /**
+   * How jobs go into arrays: the indexes of {@code keys}, grouped by equal key in order of first
+   * appearance, each group cut into chunks of at most {@code most}. A chunk of one is a job
+   * submitted alone.
+   */
+  static List<List<Integer>> chunks(List<?> keys, int most) {
+    Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      groups.computeIfAbsent(keys.get(i), key -> new ArrayList<>()).add(i);
+    }
+    List<List<Integer>> chunks = new ArrayList<>();
+    for (List<Integer> group : groups.values()) {
+      for (int from = 0; from < group.size(); from += most) {
+        chunks.add(group.subList(from, Math.min(group.size(), from + most)));
+      }
+    }
+    return chunks;
   }
 
   /** Where the scheduler writes the output of task {@code index}: a link to its job's log. */
