@@ -17,6 +17,7 @@ import io.adaptive.runtime.launch.Worker;
 import io.adaptive.runtime.launch.WorkerAssignment;
 import io.adaptive.runtime.protocol.ProtocolServer;
 import io.adaptive.runtime.spi.Backend;
+import io.adaptive.runtime.spi.BackendProvider;
 import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.ManagerEndpoint;
 import io.adaptive.runtime.spi.WorkerLaunch;
@@ -77,6 +78,26 @@ public final class Runner {
   public static Runner on(Backend backend) {
     Objects.requireNonNull(backend, "backend");
     return new Runner(backend, null, RunSettings.defaults(), List.of(), false);
+  }
+
+  /**
+   * A runner on the default backend with the default settings: the local backend, each job a child
+   * JVM on this machine, at most as many cores busy as it has processors (the backend named
+   * {@code local}, {@code Local.processes()} of the {@code adaptive-backend-local} module).
+   *
+   * @throws IllegalStateException if that module is not on the class path; the message names the
+   *     dependency to add
+   */
+  public static Runner onDefaultBackend() {
+    Backend backend;
+    try {
+      backend = BackendProvider.backend("local");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("the default backend, local child processes, is not on the"
+          + " class path: add the dependency io.adaptive:adaptive-backend-local, or choose a"
+          + " backend with Runner.on(..)", e);
+    }
+    return on(backend);
   }
 
   /**

@@ -6,9 +6,19 @@ package io.adaptive.backend.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static io.adaptive.dsl.Adaptive.experiment;
+import static io.adaptive.dsl.Adaptive.interval;
+import static io.adaptive.dsl.Adaptive.learner1D;
+import static io.adaptive.dsl.Adaptive.points;
+
+import io.adaptive.plan.ExecutionPlan;
+import io.adaptive.runtime.RunEnvironmentException;
+import io.adaptive.runtime.Runner;
 import io.adaptive.runtime.spi.Backend;
 import io.adaptive.runtime.spi.BackendProvider;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link BackendProvider#backend(String)} finds the local backends through the ServiceLoader. */
 final class BackendByNameTest {
@@ -32,6 +42,17 @@ final class BackendByNameTest {
         .hasMessageContaining("no backend named 'lsf' (from 'lsf')")
         .hasMessageContaining("in-process").hasMessageContaining("local")
         .hasMessageContaining("io.adaptive:adaptive-backend-lsf");
+  }
+
+  @Test
+  void runner_onDefaultBackend_runsJobsAsChildProcesses(@TempDir Path dir) {
+    ExecutionPlan plan = experiment("default")
+        .learn(p -> learner1D(interval(0, 1), x -> x)).until(points(10)).compile();
+    // Only the local child-process backend relaunches the program, and a test runner's JVM cannot
+    // be relaunched: the in-process backend would run the plan instead.
+    assertThatThrownBy(() -> Runner.onDefaultBackend().store(dir).quiet().run(plan))
+        .isInstanceOf(RunEnvironmentException.class)
+        .hasMessageContaining("which is not the program itself");
   }
 
   @Test
