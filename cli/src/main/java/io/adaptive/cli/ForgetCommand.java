@@ -13,10 +13,15 @@ import io.adaptive.runtime.store.StatusFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,7 +53,8 @@ import picocli.CommandLine.Spec;
           + " history from run.db (its journal keeps a line saying it was forgotten), and from"
           + " status.tsv and history.tsv; moves its data directory learners/<name> to"
           + " learners/<name>.forgotten-<UTC time>, so nothing is lost. Refused while a run"
-          + " manager is running on the directory, and for a name the run does not know.",
+          + " manager is running on the directory or a worker of a named learner still runs,"
+          + " and for a name the run does not know; then nothing is changed.",
       ""
     })
 final class ForgetCommand implements Callable<Integer> {
@@ -90,6 +96,15 @@ final class ForgetCommand implements Callable<Integer> {
       for (String name : names) {
         if (database.learner(name).isEmpty()) {
           throw new IllegalArgumentException(unknown(directory, database.learners(), name));
+        }
+      }
+      for (String name : names) {
+        Path lock = directory.dataFile(name).resolveSibling("data.db.lock");
+        if (isLocked(lock)) {
+          throw new IllegalStateException("a worker of learner '" + name + "' is still running"
+              + " (it holds " + lock + "), though no run manager is; so nothing was forgotten;"
+              + " wait for its job to end, or cancel the job with the scheduler, then forget"
+              + " again");
         }
       }
       // Data first: if the store's commit then failed, forgetting again finishes the job, and
@@ -141,6 +156,32 @@ final class ForgetCommand implements Callable<Integer> {
               + ", since " + owner.since() + ")").orElse("")
           + " and holds its run.db.lock, so nothing was forgotten; stop the run first (end its"
           + " program, or wait for it to end), then forget again", e);
+    }
+  }
+
+  // A worker holds its learner's data.db.lock while it runs, and may outlive its run manager.
+  private static boolean isLocked(Path lock) {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(lock, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open '" + lock + "' to see whether a worker still"
+          + " runs; check its permissions and forget again", e);
+    }
+    try {
+      FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+      if (probe != null) {
+        probe.release();
+      }
+      channel.close();
+      return probe == null;
+    } catch (OverlappingFileLockException e) {
+      // Held by this JVM: closing this channel would drop that lock, so it stays open.
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot see whether a worker holds '" + lock + "'", e);
     }
   }
 
@@ -196,13 +237,17 @@ final class ForgetCommand implements Callable<Integer> {
     StatusFile.write(status, kept);
   }
 
-  // history.tsv: <millis>\t<learner>\t...; learner names hold no tab.
+  // history.tsv: <millis>\t<learner>\t...; learner names hold no tab. A last line without its
+  // newline is a write cut short, which readers ignore: it is dropped, as completing it would
+  // make it a malformed line.
   private static void dropFromHistory(Path history, Set<String> names) throws IOException {
     if (!Files.exists(history)) {
       return;
     }
+    String text = Files.readString(history, StandardCharsets.UTF_8);
     StringBuilder kept = new StringBuilder();
-    for (String line : Files.readAllLines(history, StandardCharsets.UTF_8)) {
+    int end = text.lastIndexOf('\n');
+    for (String line : end < 0 ? new String[0] : text.substring(0, end).split("\n", -1)) {
       String[] fields = line.split("\t", 3);
       if (fields.length < 2 || !names.contains(fields[1])) {
         kept.append(line).append('\n');

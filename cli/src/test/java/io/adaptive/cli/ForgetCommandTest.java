@@ -10,8 +10,11 @@ import io.adaptive.runtime.RunState;
 import io.adaptive.runtime.store.JournalFile;
 import io.adaptive.runtime.store.LearnerRecord;
 import io.adaptive.runtime.store.RunDatabase;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +86,23 @@ final class ForgetCommandTest {
     try (RunDatabase reopened = RunDatabase.open(run.resolve("run.db"))) {
       assertThat(reopened.learner(Runs.SQUARE)).isPresent();
     }
+  }
+
+  @Test
+  void forget_whileAWorkerOfTheLearnerStillRuns_isRefused() throws Exception {
+    Path lock = learners.resolve(Runs.SQUARE).resolve("data.db.lock");
+    Cli.Result result;
+    try (FileChannel worker = FileChannel.open(lock, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE); FileLock held = worker.lock()) {
+      result = Cli.run("forget", run.toString(), Runs.SINE, Runs.SQUARE);
+    }
+
+    assertThat(result.exit()).as(result.toString()).isEqualTo(AdaptiveCli.PROBLEM);
+    assertThat(result.errLines()).containsExactly("adaptive forget: a worker of learner '"
+        + Runs.SQUARE + "' is still running (it holds " + lock + "), though no run manager is;"
+        + " so nothing was forgotten; wait for its job to end, or cancel the job with the"
+        + " scheduler, then forget again");
+    assertThat(learners.resolve(Runs.SINE)).as("not even the other one").isDirectory();
   }
 
   @Test
