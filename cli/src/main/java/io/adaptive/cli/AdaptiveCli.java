@@ -25,7 +25,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The {@code adaptive} command: looks at a run directory while its run is live or after it ended
  * ({@code status}, {@code logs}, {@code charts}, {@code export}), tidies it ({@code clean}), asks
- * its run manager to stop learners ({@code cancel}), and serves a learner to programs in other
+ * its run manager to stop learners ({@code cancel}), makes a stopped run start learners afresh
+ * ({@code forget}), and serves a learner to programs in other
  * languages over standard input and output ({@code serve}).
  *
  * <pre>
@@ -55,6 +56,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ExportCommand.class,
       CleanCommand.class,
       CancelCommand.class,
+      ForgetCommand.class,
       ServeCommand.class
     },
     footer = {

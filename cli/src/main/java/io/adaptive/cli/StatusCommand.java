@@ -4,14 +4,17 @@
 package io.adaptive.cli;
 
 import io.adaptive.runtime.LearnerState;
+import io.adaptive.runtime.Progress;
 import io.adaptive.runtime.RunState;
 import io.adaptive.runtime.store.LearnerRecord;
+import io.adaptive.runtime.store.RunStoreException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +32,11 @@ import picocli.CommandLine.Spec;
     name = "status",
     description = {
       "Shows the state of every learner of a run.",
-      "One line per learner: state, job, points, loss, failed jobs, and when its record last"
-          + " changed (a progress report or a change of state); then the counts, and whether a"
+      "One line per learner: state, job, points, loss, failed jobs, and its heartbeat: when the"
+          + " run manager last received a progress report from it (history.tsv), or, for a"
+          + " learner with none, when its record last changed; then the counts, and whether a"
           + " run manager is running on the directory. Reads status.tsv, which the run manager"
-          + " rewrites at every progress interval.",
+          + " rewrites at every progress interval, and history.tsv.",
       ""
     })
 final class StatusCommand implements Callable<Integer> {
@@ -58,17 +62,42 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     RunState run = RunState.read(RunArguments.of(spec, store, arguments).noMore(spec).directory());
     boolean live = run.isLive();
+    Map<String, Long> heartbeats = heartbeats(run, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(json(run, live));
+      out.println(json(run, live, heartbeats));
     } else {
-      out.print(table(run, live, cli.clock().millis()));
+      out.print(table(run, live, heartbeats, cli.clock().millis()));
     }
     out.flush();
     return AdaptiveCli.OK;
   }
 
-  static String table(RunState run, boolean live, long nowMillis) {
+  /**
+   * Each learner's heartbeat: the time of its last progress report, or of its record's last change
+   * if it has none (or if {@code history.tsv} cannot be read, which {@code err} is told).
+   */
+  static Map<String, Long> heartbeats(RunState run, PrintWriter err) {
+    Map<String, Long> heartbeats = new HashMap<>();
+    try {
+      for (LearnerRecord r : run.learners()) {
+        List<Progress> reports = run.history(r.name());
+        heartbeats.put(r.name(), reports.isEmpty() ? r.updatedMillis()
+            : reports.get(reports.size() - 1).epochMillis());
+      }
+    } catch (RunStoreException e) {
+      err.println("status: " + e.getMessage() + "; the heartbeat column shows when each record"
+          + " last changed instead");
+      err.flush();
+      heartbeats.clear();
+      for (LearnerRecord r : run.learners()) {
+        heartbeats.put(r.name(), r.updatedMillis());
+      }
+    }
+    return heartbeats;
+  }
+
+  static String table(RunState run, boolean live, Map<String, Long> heartbeats, long nowMillis) {
     List<LearnerRecord> learners = run.learners();
     StringBuilder text = new StringBuilder();
     if (!learners.isEmpty()) {
@@ -83,12 +112,12 @@ final class StatusCommand implements Callable<Integer> {
       String row = "%-" + nameWidth + "s  %-" + stateWidth + "s  %-" + jobWidth
           + "s  %9s  %12s  %5s  %s%n";
       text.append(String.format(Locale.ROOT, row, "learner", "state", "job", "points", "loss",
-          "fails", "updated"));
+          "fails", "heartbeat"));
       for (LearnerRecord r : learners) {
         text.append(String.format(Locale.ROOT, row, r.name(), state(r.state()),
             r.job().isEmpty() ? "-" : r.job(), r.npoints(),
             String.format(Locale.ROOT, "%.6g", r.loss()), r.failures(),
-            age(r.updatedMillis(), nowMillis)));
+            age(heartbeats.getOrDefault(r.name(), r.updatedMillis()), nowMillis)));
       }
     }
     Map<LearnerState, Integer> counts = new EnumMap<>(LearnerState.class);
@@ -148,7 +177,7 @@ final class StatusCommand implements Callable<Integer> {
     return age.toDays() + "d ago";
   }
 
-  static String json(RunState run, boolean live) {
+  static String json(RunState run, boolean live, Map<String, Long> heartbeats) {
     StringBuilder json = new StringBuilder("{");
     json.append("\"experiment\":").append(Json.string(run.experiment()));
     json.append(",\"directory\":").append(Json.string(run.directory().toString()));
@@ -168,6 +197,8 @@ final class StatusCommand implements Callable<Integer> {
       json.append(",\"failures\":").append(r.failures());
       json.append(",\"elapsedNanos\":").append(r.elapsedNanos());
       json.append(",\"updatedMillis\":").append(r.updatedMillis());
+      json.append(",\"heartbeatMillis\":")
+          .append(heartbeats.getOrDefault(r.name(), r.updatedMillis()));
       json.append(",\"goal\":").append(Json.string(r.goal()));
       json.append(",\"lastError\":").append(Json.string(r.lastError()));
       json.append('}');

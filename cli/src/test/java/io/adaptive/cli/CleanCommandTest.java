@@ -81,4 +81,48 @@ final class CleanCommandTest {
 
     assertThat(fresh).exists();
   }
+  @Test
+  void clean_batchJobFiles_removesThoseOfFinishedJobsAndKeepsCurrentOnesAndTheRunTag()
+      throws Exception {
+    Path jobs = Files.createDirectories(dir.resolve("jobs"));
+    Files.writeString(jobs.resolve("run-tag"), "ab12\n");
+    for (String name : new String[] {
+        "j1-a.sh", "j1-a.start", "j1-a.pid", "j1-a.exit", // done's last job
+        "j6-a.sh", "j6-a.start", "j6-a.walltime", "j6-a.exit", // pending's earlier job
+        "j5-b.sh", "j5-b.start", "j5-b.pid"}) { // running's current job
+      Files.writeString(jobs.resolve(name), "x");
+    }
+    // An array with running's current job in it is kept whole; one of ended jobs goes.
+    Files.writeString(jobs.resolve("j10-c-array.sh"), "case $i in\n  0) # job j10-c of learner"
+        + " done\n  1) # job j5-b of learner running\nesac\n");
+    Files.createSymbolicLink(jobs.resolve("j10-c-array.1.log"),
+        Path.of("../logs/running.j5-b.log"));
+    Files.createSymbolicLink(jobs.resolve("j10-c.sh"), Path.of("j10-c-array.sh"));
+    Files.writeString(jobs.resolve("j11-d-array.sh"), "case $i in\n  0) # job j11-d of learner"
+        + " failed\n  1) # job j12-d of learner cancelled\nesac\n");
+    Files.createSymbolicLink(jobs.resolve("j11-d-array.0.log"),
+        Path.of("../logs/stranger.j7-a.log"));
+    Files.createSymbolicLink(jobs.resolve("j11-d.sh"), Path.of("j11-d-array.sh"));
+    Files.createSymbolicLink(jobs.resolve("j12-d.sh"), Path.of("j11-d-array.sh"));
+    long now = System.currentTimeMillis();
+    Files.setLastModifiedTime(dir.resolve("status.tsv"), FileTime.fromMillis(now + 60_000));
+    Path fresh = Files.writeString(jobs.resolve("j13-e.sh"), "a job submitted since");
+    Files.setLastModifiedTime(fresh, FileTime.fromMillis(now + 120_000));
+
+    Cli.Result dry = Cli.run("clean", "--dry-run", dir.toString());
+    Cli.Result result = Cli.run("clean", dir.toString());
+
+    assertThat(dry.outLines()).contains("would remove " + jobs.resolve("j1-a.exit"),
+        "would remove 13 job files of finished jobs (164 B) from " + jobs);
+    assertThat(result.exit()).as(result.toString()).isZero();
+    assertThat(result.outLines()).containsExactly(
+        "removed 6 logs of finished jobs (60 B) from " + logs,
+        "removed 13 job files of finished jobs (164 B) from " + jobs);
+    try (var files = Files.list(jobs)) {
+      assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+          "run-tag", "j5-b.sh", "j5-b.start", "j5-b.pid", "j10-c-array.sh", "j10-c-array.1.log",
+          "j13-e.sh");
+    }
+    assertThat(logs.resolve("stranger.j7-a.log")).as("a link's target is not removed").exists();
+  }
 }

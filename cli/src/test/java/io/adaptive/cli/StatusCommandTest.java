@@ -36,7 +36,7 @@ final class StatusCommandTest {
     assertThat(result.exit()).as(result.toString()).isZero();
     assertThat(result.err()).isEmpty();
     assertThat(result.outLines()).containsExactly(
-        "learner        state    job             points          loss  fails  updated",
+        "learner        state    job             points          loss  fails  heartbeat",
         "peaks[a=0.01]  done     -                 3253   0.000999944      0  2h ago",
         "peaks[a=0.1]   running  j12-lq3k9x1        120     0.0123457      1  3s ago",
         "peaks[a=1]     pending  -                    0      Infinity      0  never",
@@ -47,12 +47,47 @@ final class StatusCommandTest {
   }
 
   @Test
+  void status_heartbeat_isTheLastProgressReport_orTheLastChangeWithoutOne() throws Exception {
+    // a: its record changed 10 s ago (a failed job), but its last report came 5 minutes ago.
+    Runs.publish(dir, record("a", LearnerState.RUNNING, "j2-b", 40, 0.5, 1, UPDATED),
+        record("b", LearnerState.PENDING, "", 0, Double.POSITIVE_INFINITY, 0, UPDATED - 60_000));
+    Files.writeString(dir.resolve("history.tsv"),
+        (UPDATED - 600_000) + "\ta\t20\t0.75\t0\t0\n"
+            + (UPDATED - 300_000) + "\ta\t40\t0.5\t0\t0\n");
+
+    Cli.Result result = Cli.run("status", dir.toString());
+    Cli.Result json = Cli.run("status", "--json", dir.toString());
+
+    assertThat(result.exit()).as(result.toString()).isZero();
+    assertThat(result.outLines()).startsWith(
+        "learner  state    job      points          loss  fails  heartbeat",
+        "a        running  j2-b         40      0.500000      1  5m ago",
+        "b        pending  -             0      Infinity      0  1m ago");
+    assertThat(json.out()).contains("\"updatedMillis\":" + UPDATED + ",\"heartbeatMillis\":"
+        + (UPDATED - 300_000) + ",");
+  }
+
+  @Test
+  void status_unreadableHistory_saysSoAndShowsTheLastChange() throws Exception {
+    Runs.publish(dir, record("a", LearnerState.RUNNING, "j2-b", 40, 0.5, 1, UPDATED));
+    Files.writeString(dir.resolve("history.tsv"), "not\ta history line\n");
+
+    Cli.Result result = Cli.run("status", dir.toString());
+
+    assertThat(result.exit()).as(result.toString()).isZero();
+    assertThat(result.outLines().get(1)).endsWith("  10s ago");
+    assertThat(result.err()).startsWith("status: cannot read the progress history of the run in '"
+        + dir + "'").endsWith("; the heartbeat column shows when each record last changed"
+        + " instead\n");
+  }
+
+  @Test
   void status_cancelledLearner_widensTheStateColumnAndIsCounted() {
     Runs.publish(dir, record("a", LearnerState.CANCELLED, "", 5, 0.5, 0, UPDATED),
         record("b", LearnerState.DONE, "", 7, 0.25, 0, UPDATED));
 
     assertThat(Cli.run("status", dir.toString()).outLines()).containsExactly(
-        "learner  state      job     points          loss  fails  updated",
+        "learner  state      job     points          loss  fails  heartbeat",
         "a        cancelled  -            5      0.500000      0  10s ago",
         "b        done       -            7      0.250000      0  10s ago",
         dir.getFileName() + " in " + dir + ": 2 learners: 1 done, 0 running, 0 pending, 0 failed,"
@@ -99,7 +134,7 @@ final class StatusCommandTest {
             + "\"pending\",\"job\":\"\",\"npoints\":0,\"loss\":null,")
         .contains("{\"name\":\"c\",\"kind\":\"learner1D\",\"state\":\"done\",\"job\":\"\","
             + "\"npoints\":7,\"loss\":0.25,\"failures\":0,\"elapsedNanos\":1000000,"
-            + "\"updatedMillis\":1700000000000,\"goal\":\"points(50)\",\"lastError\":\"\"}]}");
+            + "\"updatedMillis\":1700000000000,\"heartbeatMillis\":1700000000000,\"goal\":\"points(50)\",\"lastError\":\"\"}]}");
   }
 
   @Test

@@ -76,6 +76,7 @@ public final class RunDatabase implements AutoCloseable {
   private static final byte PUT = 1;
   private static final byte APPEND = 2;
   private static final byte JOURNAL = 3;
+  private static final byte FORGET = 4;
 
   private static final Logger log = LoggerFactory.getLogger(RunDatabase.class);
 
@@ -307,6 +308,41 @@ public final class RunDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Forgets learner {@code name}: removes its record and its progress history, and journals that
+   * it was forgotten (an event whose state does not change, its reason {@code forgotten: <why>});
+   * durable, all together, at the next commit. A run manager then starts the learner afresh, as
+   * one it never saw, whatever its stored fingerprint was. Its data directory is not touched.
+   *
+   * @param epochMillis when, for the journal
+   * @param why what the journal says after {@code forgotten: }, e.g. who asked
+   * @return the journal event
+   * @throws IllegalArgumentException if the database has no learner {@code name}
+   */
+  public LearnerEvent forget(String name, long epochMillis, String why) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(why, "why");
+    checkOpen();
+    LearnerRecord record = learners.get(name);
+    if (record == null) {
+      throw new IllegalArgumentException("the run store " + StoreLock.directoryOf(file)
+          + " has no learner '" + name + "' to forget; it has " + learners.size()
+          + (learners.size() == 1 ? " learner" : " learners"));
+    }
+    try {
+      pendingOut.writeByte(FORGET);
+      writeString(pendingOut, name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    learners.remove(name);
+    history.remove(name);
+    LearnerEvent event = new LearnerEvent(epochMillis, name, "", record.state(), record.state(),
+        "forgotten: " + why);
+    journal(event);
+    return event;
+  }
+
   private void addProgress(String learner, long epochMillis, long npoints, long lossBits,
       long cpuNanos, long heapBytes) {
     Bytes reports = history.computeIfAbsent(learner, name -> new Bytes(PROGRESS_BYTES * 16));
@@ -454,6 +490,12 @@ public final class RunDatabase implements AutoCloseable {
           case JOURNAL:
             addEvent(LearnerEvent.read(in));
             break;
+          case FORGET: {
+            String name = readString(in);
+            learners.remove(name);
+            history.remove(name);
+            break;
+          }
           default:
             throw new IOException("change type " + tag + " is unknown");
         }

@@ -6,13 +6,25 @@ package io.adaptive.runtime.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.adaptive.runtime.spi.Backend;
+import io.adaptive.runtime.spi.ManagerEndpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,9 +39,7 @@ final class ProtocolServerTest {
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private ProtocolServer server;
 
-  @BeforeEach
-  void start() throws IOException {
-    server = ProtocolServer.start(SECRET, new WorkerHandler() {
+  private final WorkerHandler handler = new WorkerHandler() {
       @Override
       public String claim(Hello hello) {
         calls.add("claim " + hello.learner() + " " + hello.jobId() + " " + hello.fingerprint());
@@ -55,7 +65,11 @@ final class ProtocolServerTest {
       public void disconnected(Hello worker) {
         calls.add("disconnected " + worker.learner());
       }
-    });
+    };
+
+  @BeforeEach
+  void start() throws IOException {
+    server = ProtocolServer.start(SECRET, handler);
   }
 
   @AfterEach
@@ -134,6 +148,116 @@ final class ProtocolServerTest {
     }
     await().atMost(Duration.ofSeconds(5)).until(() -> calls.contains("disconnected w"));
     assertThat(calls).noneMatch(c -> c.startsWith("progress"));
+  }
+
+  // ---- connections not yet authenticated ----------------------------------------------------
+
+  @Test
+  void tricklingClient_isDroppedAtTheGreetingDeadline_thoughEachByteComesInTime()
+      throws Exception {
+    try (ProtocolServer strict = ProtocolServer.start(InetAddress.getLoopbackAddress(), SECRET,
+            handler, Duration.ofMillis(500), 4);
+        Socket socket = connect(strict)) {
+      socket.setSoTimeout(50);
+      byte[] greeting = ("HELLO adaptive/2 " + SECRET + " " + b64("w") + " " + b64("j") + " ff\n")
+          .getBytes(StandardCharsets.UTF_8);
+      long start = System.nanoTime();
+      long closedAfterMillis = -1;
+      for (int i = 0; i < greeting.length - 1 && closedAfterMillis < 0; i++) {
+        try {
+          socket.getOutputStream().write(greeting[i]); // one byte per 50 ms: never a read timeout
+          if (socket.getInputStream().read() == -1) {
+            closedAfterMillis = (System.nanoTime() - start) / 1_000_000;
+          }
+        } catch (SocketTimeoutException stillOpen) {
+          // the server is still waiting for the rest
+        } catch (IOException reset) {
+          closedAfterMillis = (System.nanoTime() - start) / 1_000_000;
+        }
+      }
+
+      assertThat(closedAfterMillis).as("dropped at the 500 ms deadline").isBetween(400L, 1_500L);
+      await().atMost(Duration.ofSeconds(2)).until(() -> strict.unauthenticated() == 0);
+      assertThat(calls).as("it never reached the manager").isEmpty();
+    }
+  }
+
+  @Test
+  void connectionsBeyondTheCap_areClosedAtOnce_whileAnAuthenticatedWorkerGoesOn()
+      throws Exception {
+    try (ProtocolServer strict = ProtocolServer.start(InetAddress.getLoopbackAddress(), SECRET,
+            handler, Duration.ofSeconds(30), 2);
+        ProtocolClient worker = ProtocolClient.connect(strict.address(), SECRET,
+            new Hello("w", "j1", "ab12"));
+        Socket idle1 = connect(strict);
+        Socket idle2 = connect(strict)) {
+      await().atMost(Duration.ofSeconds(2)).until(() -> strict.unauthenticated() == 2);
+
+      try (Socket extra = connect(strict)) {
+        extra.setSoTimeout(1_000); // far below the 30 s deadline: only the cap closes it
+        assertThat(readOrReset(extra)).as("closed by the server at once").isEqualTo(-1);
+      }
+      worker.progress(new Report(3, 0.5, 1));
+      await().atMost(Duration.ofSeconds(2)).until(() -> calls.contains(
+          "progress w Report[npoints=3, loss=0.5, elapsedNanos=1, cpuNanos=0, heapBytes=0]"));
+
+      idle1.close();
+      await().atMost(Duration.ofSeconds(2)).until(() -> strict.unauthenticated() == 1);
+      try (ProtocolClient second = ProtocolClient.connect(strict.address(), SECRET,
+          new Hello("second", "j2", "cd34"))) {
+        assertThat(calls).as("a place freed is a place taken").contains("claim second j2 cd34");
+      }
+    }
+  }
+
+  @Test
+  void server_bindsToLoopbackByDefault_asBackendsDo() throws Exception {
+    String host = server.address().substring(0, server.address().lastIndexOf(':'));
+    assertThat(InetAddress.getByName(host).isLoopbackAddress()).as(server.address()).isTrue();
+
+    Backend backend = (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(),
+        new Class<?>[] {Backend.class}, (proxy, method, args) ->
+            InvocationHandler.invokeDefault(proxy, method, args));
+    assertThat(backend.managerEndpoint()).isSameAs(ManagerEndpoint.LOOPBACK);
+    assertThat(InetAddress.getByName(ManagerEndpoint.LOOPBACK.bindHost()).isLoopbackAddress())
+        .isTrue();
+
+    InetAddress outside = nonLoopbackAddress();
+    assumeTrue(outside != null, "this host has no other interface to try");
+    assertThatThrownBy(() -> new Socket(outside, server.port()).close())
+        .as("not reachable on " + outside).isInstanceOf(ConnectException.class);
+  }
+
+  private static InetAddress nonLoopbackAddress() throws IOException {
+    for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (face.isUp() && !face.isLoopback()) {
+        for (InetAddress address : Collections.list(face.getInetAddresses())) {
+          if (address instanceof Inet4Address) {
+            return address;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static int readOrReset(Socket socket) throws IOException {
+    try {
+      return socket.getInputStream().read();
+    } catch (SocketTimeoutException e) {
+      throw e;
+    } catch (IOException reset) {
+      return -1;
+    }
+  }
+
+  private static Socket connect(ProtocolServer server) throws IOException {
+    String address = server.address();
+    int colon = address.lastIndexOf(':');
+    Socket socket =
+        new Socket(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
+    socket.setSoTimeout(15_000);
+    return socket;
   }
 
   private void sendAndClose(byte[] bytes) throws IOException {

@@ -400,6 +400,57 @@ final class RunDatabaseTest {
     }
   }
 
+  // ---- forget -------------------------------------------------------------------------------
+
+  @Test
+  void forget_removesRecordAndHistory_journalsIt_andStaysForgottenFromLogAndSnapshot()
+      throws IOException {
+    Path fromLog;
+    try (RunDatabase database = RunDatabase.open(file())) {
+      database.put(record("a", 1));
+      database.put(record("b", 2));
+      database.append("a", new Progress(1_000, 1, 0.5, 10, 20));
+      database.append("b", new Progress(1_000, 2, 0.25, 10, 20));
+      database.commit();
+
+      LearnerEvent event = database.forget("a", 5_000, "adaptive forget by someone");
+      database.commit();
+
+      assertThat(event).isEqualTo(new LearnerEvent(5_000, "a", "", LearnerState.RUNNING,
+          LearnerState.RUNNING, "forgotten: adaptive forget by someone"));
+      assertThat(database.learner("a")).isEmpty();
+      assertThat(database.history("a")).isEmpty();
+      assertThat(database.learner("b")).contains(record("b", 2));
+      assertThat(database.journal("a")).containsExactly(event);
+      fromLog = crashImage(file()); // the forget is in the log only, not yet in a snapshot
+    }
+    for (Path image : List.of(fromLog, file())) {
+      try (RunDatabase reopened = RunDatabase.open(image)) {
+        assertThat(reopened.learners()).as(image.toString()).containsExactly(record("b", 2));
+        assertThat(reopened.history("a")).isEmpty();
+        assertThat(reopened.history("b")).hasSize(1);
+        assertThat(reopened.journal("a")).singleElement()
+            .extracting(LearnerEvent::reason).isEqualTo("forgotten: adaptive forget by someone");
+        reopened.put(record("a", 7)); // a learner of that name starts afresh
+        assertThat(reopened.history("a")).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void forget_unknownLearner_isRefusedAndChangesNothing() {
+    try (RunDatabase database = RunDatabase.open(file())) {
+      database.put(record("a", 1));
+
+      assertThatThrownBy(() -> database.forget("nobody", 1, "test"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("the run store " + file().toAbsolutePath().getParent() + " has no learner"
+              + " 'nobody' to forget; it has 1 learner");
+      assertThat(database.learners()).containsExactly(record("a", 1));
+      assertThat(database.journal()).isEmpty();
+    }
+  }
+
   // ---- close --------------------------------------------------------------------------------
 
   @Test
