@@ -120,6 +120,18 @@ public record ExecutionPlan(String experiment, List<LearnerTask> learners) {
   }
 
   /**
+   * The SHA-256 fingerprint of what defines the plan's data, as 64 lowercase hex digits: derived
+   * from the experiment name and each learner's {@linkplain LearnerTask#fingerprint() fingerprint},
+   * in plan order. So it changes when a learner is added, removed, reordered or redefined, and not
+   * when a goal, the resources or the dependencies change. Computed on each call.
+   *
+   * @return 64 lowercase hex digits
+   */
+  public String fingerprint() {
+    return Fingerprint.of(this);
+  }
+
+  /**
    * What will run, as deterministic line-oriented text: the same plan gives the same text in every
    * JVM. Tools diff it, so its lines are stable API.
    */
