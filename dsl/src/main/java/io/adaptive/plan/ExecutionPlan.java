@@ -134,11 +134,17 @@ public record ExecutionPlan(String experiment, List<LearnerTask> learners) {
   /**
    * What will run, as deterministic line-oriented text: the same plan gives the same text in every
    * JVM. Tools diff it, so its lines are stable API.
+   *
+   * <p>The first line names the experiment, counts its learners and gives the plan's {@linkplain
+   * #fingerprint() fingerprint}; then one block per learner, whose last line is its {@linkplain
+   * LearnerTask#fingerprint() fingerprint}. Both are shortened to their first and last four hex
+   * digits ({@code 3557…4fa3}), as the run's messages shorten them when they refuse stored data.
    */
   public String explain() {
     StringBuilder text = new StringBuilder();
     text.append("experiment ").append(experiment).append(": ").append(learners.size())
-        .append(learners.size() == 1 ? " learner" : " learners").append('\n');
+        .append(learners.size() == 1 ? " learner" : " learners").append(", fingerprint ")
+        .append(Fingerprint.abbreviate(fingerprint())).append('\n');
     for (LearnerTask task : learners) {
       text.append(PlanText.explain(task));
     }

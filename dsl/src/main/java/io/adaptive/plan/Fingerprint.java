@@ -126,6 +126,16 @@ final class Fingerprint implements Definition {
     digest.update(scratch, 0, bytes);
   }
 
+  /**
+   * A fingerprint shortened for people: its first and last four hex digits, e.g. {@code 3557…4fa3}.
+   * The runtime's refusal messages shorten fingerprints the same way ({@code RunManager}), so a
+   * fingerprint they name can be found in {@code explain()} as it is; change both or neither.
+   */
+  static String abbreviate(String fingerprint) {
+    return fingerprint.length() <= 12 ? fingerprint
+        : fingerprint.substring(0, 4) + "…" + fingerprint.substring(fingerprint.length() - 4);
+  }
+
   private String hex() {
     return HEX.formatHex(digest.digest());
   }

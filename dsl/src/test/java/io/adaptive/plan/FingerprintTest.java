@@ -199,4 +199,37 @@ final class FingerprintTest {
     assertThat(new ExecutionPlan("other", rebuilt).fingerprint())
         .as("the experiment name is in it").isNotEqualTo(compiled.fingerprint());
   }
+
+  // ---------------------------------------------------------------- in explain()
+
+  /** As the run's refusal messages shorten a fingerprint: first and last four hex digits. */
+  private static String shortened(String fingerprint) {
+    return fingerprint.substring(0, 4) + "…" + fingerprint.substring(60);
+  }
+
+  @Test
+  void explain_showsThePlansAndEachLearnersFingerprint_shortenedAsTheRunShowsThem() {
+    ExecutionPlan plan = sweep(0.1, 0.2).compile();
+    List<String> lines = List.of(plan.explain().split("\n"));
+    assertThat(lines.get(0)).isEqualTo("experiment scan: 2 learners, fingerprint "
+        + shortened(plan.fingerprint()));
+    assertThat(lines).filteredOn(line -> line.startsWith("  fingerprint ")).containsExactly(
+        "  fingerprint " + shortened(plan.learners().get(0).fingerprint()),
+        "  fingerprint " + shortened(plan.learners().get(1).fingerprint()));
+  }
+
+  @Test
+  void explain_otherGoal_changesOnlyTheUntilLines() {
+    // What a user checks before tightening a goal: the fingerprints, and so the data, stay.
+    List<String> before = List.of(sweep(0.1, 0.2).compile().explain().split("\n"));
+    List<String> after = List.of(sweep(lossBelow(0.001), 0.1, 0.2).compile().explain().split("\n"));
+    assertThat(after).hasSameSizeAs(before);
+    for (int i = 0; i < before.size(); i++) {
+      if (before.get(i).startsWith("  until ")) {
+        assertThat(after.get(i)).isEqualTo("  until lossBelow(0.001)");
+      } else {
+        assertThat(after.get(i)).isEqualTo(before.get(i));
+      }
+    }
+  }
 }

@@ -950,6 +950,8 @@ final class RunManager implements WorkerHandler {
     return clock.millis();
   }
 
+  // ExecutionPlan.explain() shortens fingerprints the same way (io.adaptive.plan.Fingerprint), so
+  // that a fingerprint named here can be found in the plan's text (plan.txt) as it is; change both.
   private static String abbreviate(String fingerprint) {
     return fingerprint.length() <= 12 ? fingerprint
         : fingerprint.substring(0, 4) + "…" + fingerprint.substring(fingerprint.length() - 4);
