@@ -32,7 +32,7 @@ final class Fingerprint implements Definition {
     putString(FORMAT);
   }
 
-  /** The name, learner type, sweep parameters and the spec's fields; no goal, resources or dependencies. */
+  /** Name, learner type, sweep parameters, the spec's fields; not goal, resources, dependencies. */
   static String of(LearnerTask task) {
     Fingerprint fingerprint = new Fingerprint();
     fingerprint.putString(task.name());
