@@ -56,10 +56,11 @@ public record LearnerTask(
    *
    * <p>In it: the learner's {@linkplain #name() name}, its {@linkplain LearnerSpec#type() type},
    * its sweep {@linkplain #parameters() parameters} (axis names and values) and every field its
-   * spec {@linkplain LearnerSpec#define defines}: bounds, loss and the loss's parameters, and so on.
+   * spec {@linkplain LearnerSpec#define defines}: bounds, the loss and its parameters, and so on.
    * Not in it: the {@linkplain #goal() goal}, the {@linkplain #resources() resources} and the
-   * {@linkplain #dependsOn() dependencies}, so tightening a goal or asking for more cores, memory or
-   * walltime keeps the learner's stored data; nor the function, which no fingerprint can see into.
+   * {@linkplain #dependsOn() dependencies}, so tightening a goal or asking for more cores, memory
+   * or walltime keeps the learner's stored data; nor the function, which no fingerprint can see
+   * into.
    *
    * <p>A run's store keeps each learner's fingerprint and refuses to continue a learner whose
    * fingerprint has changed. The same definition gives the same fingerprint in every JVM and every
