@@ -592,11 +592,16 @@ final class ExperimentCompiler {
     double upper = interval.upper();
     if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
       List<String> bad = new ArrayList<>();
-      if (!Double.isFinite(lower)) {
-        bad.add("a lower bound that is " + nonFinite(lower));
-      }
-      if (!Double.isFinite(upper)) {
-        bad.add("an upper bound that is " + nonFinite(upper));
+      if (!Double.isFinite(lower) && !Double.isFinite(upper)
+          && nonFinite(lower).equals(nonFinite(upper))) {
+        bad.add("both bounds " + nonFinite(lower)); // not "a lower bound that is infinite and ..."
+      } else {
+        if (!Double.isFinite(lower)) {
+          bad.add("a lower bound that is " + nonFinite(lower));
+        }
+        if (!Double.isFinite(upper)) {
+          bad.add("an upper bound that is " + nonFinite(upper));
+        }
       }
       return finding(path, RANK_LEARNER, interval + " has " + String.join(" and ", bad)
           + "; give both bounds as finite numbers");

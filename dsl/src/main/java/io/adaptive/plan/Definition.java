@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Receives the fields that define a learner's data, in a fixed order.
  *
- * <p>The same walk feeds the fingerprint (SHA-256 in the runtime) and {@link ExecutionPlan#explain()},
+ * <p>The same walk feeds {@link LearnerTask#fingerprint()} and {@link ExecutionPlan#explain()},
  * so the two can never disagree about what defines a learner. Field names are stable API: renaming
  * one changes every fingerprint.
  *

@@ -120,13 +120,31 @@ public record ExecutionPlan(String experiment, List<LearnerTask> learners) {
   }
 
   /**
+   * The SHA-256 fingerprint of what defines the plan's data, as 64 lowercase hex digits: derived
+   * from the experiment name and each learner's {@linkplain LearnerTask#fingerprint() fingerprint},
+   * in plan order. So it changes when a learner is added, removed, reordered or redefined, and not
+   * when a goal, the resources or the dependencies change. Computed on each call.
+   *
+   * @return 64 lowercase hex digits
+   */
+  public String fingerprint() {
+    return Fingerprint.of(this);
+  }
+
+  /**
    * What will run, as deterministic line-oriented text: the same plan gives the same text in every
    * JVM. Tools diff it, so its lines are stable API.
+   *
+   * <p>The first line names the experiment, counts its learners and gives the plan's {@linkplain
+   * #fingerprint() fingerprint}; then one block per learner, whose last line is its {@linkplain
+   * LearnerTask#fingerprint() fingerprint}. Both are shortened to their first and last four hex
+   * digits ({@code 3557…4fa3}), as the run's messages shorten them when they refuse stored data.
    */
   public String explain() {
     StringBuilder text = new StringBuilder();
     text.append("experiment ").append(experiment).append(": ").append(learners.size())
-        .append(learners.size() == 1 ? " learner" : " learners").append('\n');
+        .append(learners.size() == 1 ? " learner" : " learners").append(", fingerprint ")
+        .append(Fingerprint.abbreviate(fingerprint())).append('\n');
     for (LearnerTask task : learners) {
       text.append(PlanText.explain(task));
     }

@@ -52,6 +52,28 @@ public record LearnerTask(
   }
 
   /**
+   * The SHA-256 fingerprint of what defines this learner's data, as 64 lowercase hex digits.
+   *
+   * <p>In it: the learner's {@linkplain #name() name}, its {@linkplain LearnerSpec#type() type},
+   * its sweep {@linkplain #parameters() parameters} (axis names and values) and every field its
+   * spec {@linkplain LearnerSpec#define defines}: bounds, the loss and its parameters, and so on.
+   * Not in it: the {@linkplain #goal() goal}, the {@linkplain #resources() resources} and the
+   * {@linkplain #dependsOn() dependencies}, so tightening a goal or asking for more cores, memory
+   * or walltime keeps the learner's stored data; nor the function, which no fingerprint can see
+   * into.
+   *
+   * <p>A run's store keeps each learner's fingerprint and refuses to continue a learner whose
+   * fingerprint has changed. The same definition gives the same fingerprint in every JVM and every
+   * release that keeps the fingerprint format; computed on each call, in time linear in the size of
+   * the definition.
+   *
+   * @return 64 lowercase hex digits
+   */
+  public String fingerprint() {
+    return Fingerprint.of(this);
+  }
+
+  /**
    * This learner, waiting for {@code dependsOn} instead.
    *
    * @param dependsOn learner names of the same plan, in plan order

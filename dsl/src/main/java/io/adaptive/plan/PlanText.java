@@ -66,7 +66,9 @@ final class PlanText implements Definition {
     for (String option : r.schedulerOptions()) {
       text.append(" option='").append(option).append('\'');
     }
-    return text.append('\n').toString();
+    text.append('\n');
+    text.append("  fingerprint ").append(Fingerprint.abbreviate(task.fingerprint())).append('\n');
+    return text.toString();
   }
 
   private static void appendIfSet(StringBuilder text, String field, String value) {

@@ -283,12 +283,13 @@ final class ExperimentTest {
         .resources(resources().cores(2).partition("short").env("OMP_NUM_THREADS", "1"))
         .compile();
     assertThat(plan.explain()).isEqualTo("""
-        experiment peak: 1 learner
+        experiment peak: 1 learner, fingerprint 8bcb…676e
         learner peak[a=0.01,mode=FAST]
           parameters a=0.01 mode=FAST
           learner1D lower=-1.0 upper=1.0 loss='resolution' minLength=0.001 maxLength=0.5
           until lossBelow(0.01).or(points(500))
           resources cores=2 nodes=1 memory=gib(2) walltime=PT1H partition='short' env.OMP_NUM_THREADS='1'
+          fingerprint 3bfd…0463
         """);
   }
 

@@ -267,6 +267,27 @@ final class InvalidExperimentTest {
   }
 
   @Test
+  void interval_infiniteUpperBound_isReported() {
+    assertThat(problems(withInterval(0.0, Double.POSITIVE_INFINITY))).containsExactly(
+        "learn > learner1D (all 4 learners): interval(0.0, Infinity) has an upper bound that is"
+            + " infinite; give both bounds as finite numbers");
+  }
+
+  @Test
+  void interval_bothBoundsInfinite_isReportedAsBoth() {
+    assertThat(problems(withInterval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)))
+        .containsExactly("learn > learner1D (all 4 learners): interval(-Infinity, Infinity) has"
+            + " both bounds infinite; give both bounds as finite numbers");
+  }
+
+  @Test
+  void interval_bothBoundsNaN_isReportedAsBoth() {
+    assertThat(problems(withInterval(Double.NaN, Double.NaN))).containsExactly(
+        "learn > learner1D (all 4 learners): interval(NaN, NaN) has both bounds NaN;"
+            + " give both bounds as finite numbers");
+  }
+
+  @Test
   void interval_dependingOnThePoint_isReportedPerLearner() {
     Experiment bad = resonance(p -> learner1D(interval(0.0, p.get(DAMPING) > 0.2 ? -1 : 1), x -> x));
     assertThat(problems(bad)).containsExactly("learn > learner1D 'resonance[damping=0.3]':"

@@ -207,13 +207,14 @@ final class LearnerDefinitionTest {
             child("high", learner1D(interval(1.0, 2.0), x -> x))))
         .until(points(100)).compile().explain();
     assertThat(text).isEqualTo("""
-        experiment pair: 1 learner
+        experiment pair: 1 learner, fingerprint d955…9046
         learner pair
           balancing strategy='lossImprovements' children=2
             child 'low' learner1D lower=0.0 upper=1.0 loss='default'
             child 'high' learner1D lower=1.0 upper=2.0 loss='default'
           until points(100)
           resources cores=1 nodes=1 memory=gib(2) walltime=PT1H
+          fingerprint 0796…77c2
         """);
   }
 
@@ -250,13 +251,14 @@ final class LearnerDefinitionTest {
         .learn(p -> learner1D(interval(0.0, 3.0), w -> w)).until(lossBelow(0.01)).compile()
         .explain();
     assertThat(text).isEqualTo("""
-        experiment resonance: 1 learner
+        experiment resonance: 1 learner, fingerprint 8677…5d53
         learner resonance
           balancing strategy='cycle' children=2
             child 'resonance[damping=0.02]' learner1D lower=0.0 upper=3.0 loss='default'
             child 'resonance[damping=0.3]' learner1D lower=0.0 upper=3.0 loss='default'
           until lossBelow(0.01)
           resources cores=1 nodes=1 memory=gib(2) walltime=PT1H
+          fingerprint db40…9322
         """);
   }
 

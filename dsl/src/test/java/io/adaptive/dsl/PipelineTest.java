@@ -201,26 +201,30 @@ final class PipelineTest {
     Experiment c = experiment("c").learn(p -> learner1D(interval(0, 1), x -> x)).until(points(10))
         .after(b, a);
     assertThat(pipeline("abc", c).compile().explain()).isEqualTo("""
-        experiment abc: 4 learners
+        experiment abc: 4 learners, fingerprint e739…e616
         learner b[k=1]
           parameters k=1
           learner1D lower=0.0 upper=1.0 loss='default'
           until points(10)
           resources cores=1 nodes=1 memory=gib(2) walltime=PT1H
+          fingerprint e9b3…fc2a
         learner b[k=2]
           parameters k=2
           learner1D lower=0.0 upper=1.0 loss='default'
           until points(10)
           resources cores=1 nodes=1 memory=gib(2) walltime=PT1H
+          fingerprint 9184…30f2
         learner a
           learner1D lower=0.0 upper=1.0 loss='default'
           until points(10)
           resources cores=1 nodes=1 memory=gib(2) walltime=PT1H
+          fingerprint f1cc…0cf4
         learner c
           after b[k=1], b[k=2], a
           learner1D lower=0.0 upper=1.0 loss='default'
           until points(10)
           resources cores=1 nodes=1 memory=gib(2) walltime=PT1H
+          fingerprint 3c2f…5aeb
         """);
   }
 

@@ -8,7 +8,6 @@ import io.adaptive.plan.LearnerTask;
 import io.adaptive.plan.Memory;
 import io.adaptive.plan.ResourceShape;
 import io.adaptive.runtime.launch.ExitStatus;
-import io.adaptive.runtime.launch.PlanFingerprint;
 import io.adaptive.runtime.launch.WorkerAssignment;
 import io.adaptive.runtime.protocol.Hello;
 import io.adaptive.runtime.protocol.Report;
@@ -169,7 +168,7 @@ final class RunManager implements WorkerHandler {
     List<String> problems = new ArrayList<>();
     for (LearnerTask task : plan.learners()) {
       database.learner(task.name()).ifPresent(stored -> {
-        String fingerprint = PlanFingerprint.of(task);
+        String fingerprint = task.fingerprint();
         if (!stored.fingerprint().equals(fingerprint)) {
           problems.add(String.format(java.util.Locale.ROOT,
               "learner '%s': its definition changed since its data was stored in %s"
@@ -248,7 +247,7 @@ final class RunManager implements WorkerHandler {
         put(stored.get());
         update(resumed(stored.get(), task, goal, now), "the program was run again");
       } else {
-        LearnerRecord fresh = LearnerRecord.fresh(task.name(), PlanFingerprint.of(task),
+        LearnerRecord fresh = LearnerRecord.fresh(task.name(), task.fingerprint(),
             task.spec().type(), goal);
         put(fresh);
         database.put(fresh);
@@ -951,6 +950,8 @@ final class RunManager implements WorkerHandler {
     return clock.millis();
   }
 
+  // ExecutionPlan.explain() shortens fingerprints the same way (io.adaptive.plan.Fingerprint), so
+  // that a fingerprint named here can be found in the plan's text (plan.txt) as it is; change both.
   private static String abbreviate(String fingerprint) {
     return fingerprint.length() <= 12 ? fingerprint
         : fingerprint.substring(0, 4) + "…" + fingerprint.substring(fingerprint.length() - 4);

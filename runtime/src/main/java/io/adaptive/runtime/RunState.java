@@ -143,7 +143,9 @@ public final class RunState {
     return new RunState(directory, experimentOf(directory), records, publishedAt);
   }
 
-  // plan.txt starts with "experiment <name>: <n> learner(s)"; without it, the directory's name.
+  // plan.txt starts with "experiment <name>: <n> learner(s), fingerprint <abbreviated>" (before
+  // fingerprints were shown, without the ", fingerprint" part); nothing after the name contains
+  // ": ", so the name runs up to the last one. Without a plan, the directory's name.
   private static String experimentOf(RunDirectory directory) {
     Path plan = directory.root().resolve("plan.txt");
     try (var lines = Files.lines(plan, StandardCharsets.UTF_8)) {
@@ -166,7 +168,7 @@ public final class RunState {
 
   /**
    * The experiment's name: from the first line of {@code plan.txt} ({@code experiment <name>: N
-   * learners}), or the directory's name if there is no plan yet.
+   * learners, fingerprint …}), or the directory's name if there is no plan yet.
    */
   public String experiment() {
     return experiment;

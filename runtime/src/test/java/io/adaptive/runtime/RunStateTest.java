@@ -3,6 +3,11 @@
  */
 package io.adaptive.runtime;
 
+import static io.adaptive.dsl.Adaptive.axis;
+import static io.adaptive.dsl.Adaptive.experiment;
+import static io.adaptive.dsl.Adaptive.interval;
+import static io.adaptive.dsl.Adaptive.learner1D;
+import static io.adaptive.dsl.Adaptive.points;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,6 +105,18 @@ final class RunStateTest {
     Files.writeString(dir.resolve("plan.txt"), "experiment scan: 2: 1 learner\n");
 
     assertThat(RunState.read(dir).experiment()).isEqualTo("scan: 2");
+  }
+
+  @Test
+  void read_planAsExplainWritesIt_withItsFingerprint_hasTheExperimentOfThePlan()
+      throws IOException {
+    publish(record("peaks[a=1]", LearnerState.DONE, ""));
+    String explained = experiment("peaks").sweep(axis("a", 1))
+        .learn(p -> learner1D(interval(0, 1), x -> x)).until(points(10)).compile().explain();
+    assertThat(explained).as("the first line shows the fingerprint").contains(", fingerprint ");
+    Files.writeString(dir.resolve("plan.txt"), explained);
+
+    assertThat(RunState.read(dir).experiment()).isEqualTo("peaks");
   }
 
   // ---- learner -------------------------------------------------------------------------------

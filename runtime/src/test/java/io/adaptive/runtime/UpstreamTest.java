@@ -13,7 +13,6 @@ import io.adaptive.plan.Goal;
 import io.adaptive.plan.Learner1DSpec;
 import io.adaptive.plan.LearnerTask;
 import io.adaptive.plan.Loss1D;
-import io.adaptive.runtime.launch.PlanFingerprint;
 import io.adaptive.runtime.store.DataSnapshot;
 import io.adaptive.runtime.store.RunDirectory;
 import java.nio.file.Files;
@@ -147,7 +146,7 @@ final class UpstreamTest {
   // Dependencies say when a learner runs, not what its data is: resuming keeps the data.
   @Test
   void fingerprint_ignoresDependencies() {
-    assertThat(PlanFingerprint.of(task("refine", "scan-a")))
-        .isEqualTo(PlanFingerprint.of(task("refine")));
+    assertThat(task("refine", "scan-a").fingerprint())
+        .isEqualTo(task("refine").fingerprint());
   }
 }

@@ -107,7 +107,7 @@ public final class Evaluator {
             e.getMessage());
         return ExitStatus.REFUSED;
       }
-      fingerprints.add(PlanFingerprint.of(task));
+      fingerprints.add(task.fingerprint());
       cores += task.resources().cores();
     }
     int threads = tasks.threadsPerTask(cores);

@@ -37,7 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
  * never crosses the network, and a recorded proof is useless for another nonce. Points and values
  * travel as the base64 of what their learner's {@link Codec} writes to its data file, which is
  * exact (doubles bit for bit), so every learner type round-trips without a format of its own. The
- * fingerprints are the job's learners' ({@link PlanFingerprint}), in the job's order.
+ * fingerprints are the job's learners' ({@link io.adaptive.plan.LearnerTask#fingerprint()}), in
+ * the job's order.
  */
 final class EvaluatorWire {
 

@@ -135,7 +135,7 @@ public final class Worker {
     List<String> fingerprints = new ArrayList<>();
     for (String learner : assignment.learners()) {
       try {
-        fingerprints.add(PlanFingerprint.of(plan.learner(learner)));
+        fingerprints.add(plan.learner(learner).fingerprint());
       } catch (IllegalArgumentException e) {
         fingerprints.add("unknown"); // the learner's own run refuses it, with the reason
       }
@@ -213,7 +213,7 @@ public final class Worker {
       log.error("this worker cannot run its learner: {}", e.getMessage());
       return ExitStatus.REFUSED;
     }
-    String fingerprint = PlanFingerprint.of(task);
+    String fingerprint = task.fingerprint();
     Hello hello = new Hello(task.name(), assignment.job(), fingerprint);
     try (ManagerLink link = ManagerLink.connect(assignment, hello)) {
       return runClaimed(task, fingerprint, link, Learners.bind(task.spec()));

@@ -234,7 +234,7 @@ final class EvaluatorProtocolTest {
       String wrong = "f".repeat(64);
       EvaluatorWire.writeLine(out, String.join(" ", "HELLO", EvaluatorWire.VERSION,
           EvaluatorWire.proof(wrong, challenge.get(2)), "4", EvaluatorWire.encodeText("intruder"),
-          PlanFingerprint.of(plan.learners().get(0))));
+          plan.learners().get(0).fingerprint()));
       List<String> answer = EvaluatorWire.words(EvaluatorWire.readLine(in), 2);
       assertThat(answer.get(0)).isEqualTo("REFUSED");
       assertThat(EvaluatorWire.decodeText(answer.get(1))).isEqualTo("it does not know the run's"
@@ -248,7 +248,7 @@ final class EvaluatorProtocolTest {
   void hello_replayedProof_isRefused_becauseEachConnectionHasItsOwnNonce() throws Exception {
     ExecutionPlan plan = plan(new Learner1DSpec(-1, 1, new Loss1D.Default(), x -> x));
     EvaluatorHub hub = hub(plan);
-    String fingerprint = PlanFingerprint.of(plan.learners().get(0));
+    String fingerprint = plan.learners().get(0).fingerprint();
     String firstProof;
     try (Socket socket = new Socket(LOOPBACK, hub.port())) {
       InputStream in = new BufferedInputStream(socket.getInputStream());
@@ -434,7 +434,7 @@ final class EvaluatorProtocolTest {
     Files.writeString(store.resolve("secret"), SECRET + "\n");
     List<String> fingerprints = new ArrayList<>();
     for (LearnerTask task : plan.learners()) {
-      fingerprints.add(PlanFingerprint.of(task));
+      fingerprints.add(task.fingerprint());
     }
     EvaluatorHub hub = EvaluatorHub.open(LOOPBACK, SECRET, fingerprints);
     closing.add(hub);
@@ -478,7 +478,7 @@ final class EvaluatorProtocolTest {
       String nonce = EvaluatorWire.words(fake.readLine(), 3).get(2);
       EvaluatorWire.writeLine(fake.socket.getOutputStream(), String.join(" ", "HELLO",
           EvaluatorWire.VERSION, EvaluatorWire.proof(SECRET, nonce), Integer.toString(threads),
-          EvaluatorWire.encodeText("fake"), PlanFingerprint.of(plan.learners().get(0))));
+          EvaluatorWire.encodeText("fake"), plan.learners().get(0).fingerprint()));
       assertThat(fake.readLine()).isEqualTo("OK");
       return fake;
     }

@@ -1,13 +1,12 @@
 /*
  * Copyright 2026 The adaptive-java authors. Licensed under the Apache License, Version 2.0.
  */
-package io.adaptive.runtime.launch;
+package io.adaptive.plan;
 
 import static io.adaptive.dsl.Adaptive.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adaptive.dsl.Box;
-import io.adaptive.plan.LossND;
 import org.junit.jupiter.api.Test;
 
 /** The fingerprint of a learnerND covers its box and loss, not its goal. */
@@ -16,8 +15,8 @@ final class LearnerNDFingerprintTest {
   private static final Box CUBE = box(interval(-1.0, 1.0), interval(-1.0, 1.0), interval(0.0, 2.0));
 
   private static String fingerprint(Box box, LossND loss, int points) {
-    return PlanFingerprint.of(experiment("nd").learn(p -> learnerND(box, q -> q[0]).loss(loss))
-        .until(points(points)).compile().learners().get(0));
+    return experiment("nd").learn(p -> learnerND(box, q -> q[0]).loss(loss))
+        .until(points(points)).compile().learners().get(0).fingerprint();
   }
 
   @Test
