@@ -54,7 +54,7 @@ final class ProtocolFuzzIT {
       silent.getOutputStream().write("HELLO adaptive/2 ".getBytes(StandardCharsets.UTF_8));
       silent.getOutputStream().flush();
       while (driver.process().isAlive() && sent < 400) {
-        sendAndClose(manager, message(random, sent));
+        sendAndClose(manager, message(random, sent, store));
         sent++;
         if (LEARNERS.stream().anyMatch(l -> learning(store, l))) {
           sentWhileLearning++;
@@ -83,12 +83,28 @@ final class ProtocolFuzzIT {
     }
   }
 
-  /** The n-th message: random bytes, an oversized line, or a greeting with a wrong secret. */
-  private static byte[] message(SplittableRandom random, int n) {
+  /**
+   * The n-th message: random bytes, an oversized line, reports without a greeting, or a greeting
+   * with a wrong secret that names a running learner, its job and its fingerprint (all readable in
+   * status.tsv) followed by a report that it is done: harmless only if the secret is checked.
+   */
+  private static byte[] message(SplittableRandom random, int n, Path store) throws IOException {
     switch (n % 5) {
       case 0 -> {
-        return ("HELLO adaptive/2 " + Long.toHexString(random.nextLong()) + " cGVhaw== ajE= ff\n")
-            .getBytes(StandardCharsets.UTF_8);
+        String forged = "HELLO adaptive/2 " + Long.toHexString(random.nextLong());
+        List<io.adaptive.runtime.store.LearnerRecord> running =
+            io.adaptive.runtime.store.StatusFile.read(store.resolve("status.tsv")).stream()
+                .filter(r -> !r.job().isEmpty()).toList();
+        if (running.isEmpty()) {
+          forged += " cGVhaw== ajE= ff";
+        } else {
+          io.adaptive.runtime.store.LearnerRecord r = running.get(random.nextInt(running.size()));
+          java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+          forged += " " + b64.encodeToString(r.name().getBytes(StandardCharsets.UTF_8)) + " "
+              + b64.encodeToString(r.job().getBytes(StandardCharsets.UTF_8)) + " "
+              + r.fingerprint();
+        }
+        return (forged + "\nDONE 5 0.0 1 1 1\n").getBytes(StandardCharsets.UTF_8);
       }
       case 1 -> {
         return ("PROGRESS 1 0.5 10 1 1\nDONE 1 0.5 10 1 1\n").getBytes(StandardCharsets.UTF_8);
