@@ -165,7 +165,7 @@ final class InProcessRunTest {
   @Test
   void run_elapsedGoal_countsTheTimeOfTheStoppedRun_andEndsOnceTheTotalPassesIt()
       throws Exception {
-    Duration goal = Duration.ofSeconds(4);
+    Duration goal = Duration.ofSeconds(6);
     ExecutionPlan plan = plan(task("timed", x -> {
       Thread.sleep(5);
       return x;
@@ -173,7 +173,7 @@ final class InProcessRunTest {
     Path status = dir.resolve("store").resolve("status.tsv");
     RunHandle first = runner().start(plan);
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
-        .until(() -> elapsedNanos(status) >= Duration.ofMillis(2500).toNanos());
+        .until(() -> elapsedNanos(status) >= Duration.ofSeconds(3).toNanos());
     first.cancel();
     assertThat(first.await(Duration.ofSeconds(60)).orElseThrow().learner("timed").state())
         .isEqualTo(LearnerState.CANCELLED);
