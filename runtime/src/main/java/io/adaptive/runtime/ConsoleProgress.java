@@ -44,7 +44,8 @@ final class ConsoleProgress implements RunListener {
       bar.setExtraMessage("| " + counts);
     } else {
       long now = snapshot.time().toEpochMilli();
-      if (now - lastLineMillis >= PLAIN_EVERY.toMillis()) {
+      // No line yet: now - Long.MIN_VALUE would overflow to a negative gap and print nothing.
+      if (lastLineMillis == Long.MIN_VALUE || now - lastLineMillis >= PLAIN_EVERY.toMillis()) {
         out.printf(Locale.ROOT, "%s: %d/%d learners settled; %s%n", snapshot.experiment(),
             settled, snapshot.learners().size(), counts);
         lastLineMillis = now;

@@ -31,6 +31,36 @@ final class FaultToleranceIT {
   @TempDir Path dir;
 
   @Test
+  void crashingWorker_failsItsLearnerAfterMaxFailuresJobs_withItsLogTail_othersFinish()
+      throws Exception {
+    Path store = dir.resolve("store");
+    Driver driver = Driver.start(dir, store, "2", "3", "200", "0", "500", "halt", "maxFailures=2");
+
+    assertThat(driver.awaitExit()).as(driver.output()).isEqualTo(1);
+    assertThat(driver.output()).contains("2 done, 1 failed of 3 learners")
+        .containsPattern("peak\\[a=0.01\\]\\s+failed\\s+\\d+\\s+\\S+\\s+2\\n")
+        .containsPattern("peak\\[a=0.02\\]\\s+done\\s+")
+        .containsPattern("peak\\[a=0.03\\]\\s+done\\s+")
+        .containsPattern("failed: peak\\[a=0.01\\]: job \\S+ \\(.*\\) of learner"
+            + " peak\\[a=0.01\\] ended before its goal: exit status 42");
+    List<Path> crashed = logs(store).stream()
+        .filter(p -> p.getFileName().toString().startsWith(LEARNER + ".j")).toList();
+    assertThat(crashed).as("one job per failure, maxFailures(2) of them").hasSize(2);
+    for (Path log : crashed) {
+      assertThat(Files.readString(log)).contains(SweepProgram.HALTING + LEARNER);
+    }
+    String lastError = io.adaptive.runtime.store.StatusFile.read(store.resolve("status.tsv"))
+        .stream().filter(r -> r.name().equals(LEARNER)).findFirst().orElseThrow().lastError();
+    assertThat(lastError).contains("exit status 42")
+        .containsPattern("last lines of \\S*" + java.util.regex.Pattern.quote(
+            crashed.get(1).getFileName().toString()))
+        .contains(SweepProgram.HALTING + LEARNER);
+    assertThat(driver.output()).contains("last error of " + LEARNER + ":\n" + lastError);
+    assertThat(rows(store, "peak[a=0.02]")).isGreaterThanOrEqualTo(200);
+    assertThat(rows(store, "peak[a=0.03]")).isGreaterThanOrEqualTo(200);
+  }
+
+  @Test
   void cancelRequest_stopsEveryLearnerAfterItSaved() throws Exception {
     Path store = dir.resolve("store");
     Driver driver = Driver.start(dir, store, "2", "2", "100000", "1", "200");

@@ -94,6 +94,131 @@ final class InProcessRunTest {
   }
 
   @Test
+  void run_learnerAddedOnTheSecondRun_runs_andTheDoneOneIsNotRunAgain() throws Exception {
+    RunResult first = runner().run(plan(task("a", x -> x * x, new Goal.Points(60), 1)));
+    long pointsOfA = first.learner("a").npoints();
+    RunResult second = runner().run(plan(task("a", x -> x * x, new Goal.Points(60), 1),
+        task("b", Math::sin, new Goal.Points(80), 1)));
+
+    assertThat(second.succeeded()).as(second.summary()).isTrue();
+    assertThat(second.learner("b").state()).isEqualTo(LearnerState.DONE);
+    assertThat(second.learner("b").npoints()).isGreaterThanOrEqualTo(80);
+    assertThat(Files.readAllLines(second.learner("b").data())).hasSizeGreaterThan(80);
+    assertThat(second.learner("a").npoints()).isEqualTo(pointsOfA);
+    assertThat(JournalFile.read(dir.resolve("store").resolve("journal.tsv")))
+        .filteredOn(e -> e.to() == LearnerState.QUEUED).extracting(LearnerEvent::learner)
+        .as("jobs given to each learner over both runs").containsExactly("a", "b");
+  }
+
+  @Test
+  void run_changedCores_keepsTheDataOfTheStoppedRun_andRunsWithTheNewCores() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    ThrowingFunction counted = x -> {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(10);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+      return x * x;
+    };
+    RunHandle first = runner().start(plan(task("a", counted, new Goal.Points(400), 1)));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> first.status().learners().get(0).npoints() >= 40);
+    first.cancel();
+    RunResult stopped = first.await(Duration.ofSeconds(60)).orElseThrow();
+    assertThat(stopped.learner("a").state()).isEqualTo(LearnerState.CANCELLED);
+    assertThat(most.get()).as("one core: one evaluation at a time").isEqualTo(1);
+    List<String> saved = Files.readAllLines(stopped.learner("a").data());
+    assertThat(saved.size() - 1).isPositive().isLessThan(400);
+
+    most.set(0);
+    RunResult again = runner().run(plan(task("a", counted, new Goal.Points(400), 2)));
+
+    assertThat(again.learner("a").state()).isEqualTo(LearnerState.DONE);
+    assertThat(again.learner("a").npoints()).isGreaterThanOrEqualTo(400);
+    assertThat(Files.readAllLines(again.learner("a").data()))
+        .as("the points saved by the first run are kept").containsAll(saved);
+    assertThat(most.get()).as("cores(2) took effect: two evaluations at a time").isEqualTo(2);
+  }
+
+  @Test
+  void run_coresThree_evaluatesExactlyThreePointsAtOnce() {
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    RunResult result = Runner.on(Local.inProcess(3)).store(dir.resolve("store")).quiet()
+        .pollInterval(Duration.ofMillis(20)).run(plan(task("a", x -> {
+          most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          try {
+            Thread.sleep(20);
+          } finally {
+            inFlight.decrementAndGet();
+          }
+          return x;
+        }, new Goal.Points(90), 3)));
+
+    assertThat(result.learner("a").state()).isEqualTo(LearnerState.DONE);
+    assertThat(most.get()).as("evaluations in flight at once with cores(3)").isEqualTo(3);
+  }
+
+  @Test
+  void run_elapsedGoal_countsTheTimeOfTheStoppedRun_andEndsOnceTheTotalPassesIt()
+      throws Exception {
+    Duration goal = Duration.ofSeconds(6);
+    ExecutionPlan plan = plan(task("timed", x -> {
+      Thread.sleep(5);
+      return x;
+    }, new Goal.Elapsed(goal), 1));
+    Path status = dir.resolve("store").resolve("status.tsv");
+    RunHandle first = runner().start(plan);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> elapsedNanos(status) >= Duration.ofSeconds(3).toNanos());
+    first.cancel();
+    assertThat(first.await(Duration.ofSeconds(60)).orElseThrow().learner("timed").state())
+        .isEqualTo(LearnerState.CANCELLED);
+    long firstElapsed = elapsedNanos(status);
+    assertThat(firstElapsed).isLessThan(goal.toNanos());
+
+    long start = System.nanoTime();
+    RunResult second = runner().run(plan);
+    long secondWall = System.nanoTime() - start;
+
+    assertThat(second.learner("timed").state()).isEqualTo(LearnerState.DONE);
+    long total = elapsedNanos(status);
+    assertThat(total).as("elapsed summed over both runs").isGreaterThanOrEqualTo(goal.toNanos())
+        .isGreaterThan(firstElapsed);
+    // Had the clock started again, the second run alone would have needed the whole goal.
+    assertThat(secondWall).as("wall time of the second run, with %d ns already run", firstElapsed)
+        .isLessThan(goal.toNanos());
+  }
+
+  private static long elapsedNanos(Path status) throws java.io.IOException {
+    return io.adaptive.runtime.store.StatusFile.read(status).stream().findFirst()
+        .map(io.adaptive.runtime.store.LearnerRecord::elapsedNanos).orElse(0L);
+  }
+
+  @Test
+  void progress_withoutAConsole_printsTheCounts_butQuietPrintsNothing() throws Exception {
+    java.io.PrintStream original = System.out;
+    java.io.ByteArrayOutputStream quietOut = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream loudOut = new java.io.ByteArrayOutputStream();
+    try {
+      System.setOut(new java.io.PrintStream(quietOut, true, "UTF-8"));
+      runner().run(plan(task("a", x -> x, new Goal.Points(20), 1)));
+      System.setOut(new java.io.PrintStream(loudOut, true, "UTF-8"));
+      Runner.on(Local.inProcess(2)).store(dir.resolve("loud")).pollInterval(Duration.ofMillis(20))
+          .run(plan(task("a", x -> x, new Goal.Points(20), 1), task("b", x -> x, new Goal.Points(20), 1)));
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(quietOut.toString("UTF-8")).as("quiet()").isEmpty();
+    assertThat(loudOut.toString("UTF-8")).as("without quiet() and without a console")
+        .contains("t: 2/2 learners settled; pending 0, queued 0, running 0, done 2, failed 0; ");
+  }
+
+  @Test
   void run_throwingFunction_failsOnlyThatLearner() {
     RunResult result = runner().run(plan(
         task("bad", x -> { throw new ArithmeticException("boom at " + x); }, new Goal.Points(10), 1),

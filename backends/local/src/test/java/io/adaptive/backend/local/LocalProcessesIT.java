@@ -37,6 +37,12 @@ final class LocalProcessesIT {
       assertThat(rows(store, learner)).isGreaterThanOrEqualTo(300);
     }
     assertThat(logs(store)).hasSize(3);
+    // run() never returns in a worker: the line the driver prints after it is in no job log.
+    assertThat(first.output()).contains(SweepProgram.AFTER_RUN + first.process().pid());
+    for (Path log : logs(store)) {
+      assertThat(Files.readString(log)).as(log.toString()).isNotEmpty()
+          .doesNotContain(SweepProgram.AFTER_RUN);
+    }
 
     Driver second = Driver.start(dir, store, "2", "3", "300", "0", "500");
     assertThat(second.awaitExit()).as(second.output()).isZero();
@@ -88,6 +94,52 @@ final class LocalProcessesIT {
     assertThat(Files.readString(logs(store).get(0))).contains("lost the run manager")
         .contains("reconnected to the run manager");
     assertThat(rows(store, "peak[a=0.01]")).isGreaterThanOrEqualTo(6000);
+  }
+
+  @Test
+  void killedDriver_threeLearnersOneAlreadyDone_runningJobsAreAdopted_doneOneIsNotRerun()
+      throws Exception {
+    Path store = dir.resolve("store");
+    String[] args = {"3", "3", "6000", "1", "200", "firstPoints=100"};
+    Driver driver = Driver.start(dir, store, args);
+    String quick = "peak[a=0.01]";
+    // Done as the manager published it: committed to the run database before the status file.
+    await().atMost(Duration.ofMinutes(2)).until(() -> stateOf(store, quick).equals("DONE"));
+    driver.awaitRows(store, "peak[a=0.02]", 300);
+    driver.awaitRows(store, "peak[a=0.03]", 300);
+    await().atMost(Duration.ofMinutes(1)).until(() -> driver.workers().size() == 2);
+    List<ProcessHandle> workers = driver.workers();
+    assertThat(logsOf(store, quick)).hasSize(1);
+    assertThat(logsOf(store, "peak[a=0.02]")).hasSize(1);
+    assertThat(logsOf(store, "peak[a=0.03]")).hasSize(1);
+    driver.process().destroyForcibly();
+    driver.process().waitFor(30, TimeUnit.SECONDS);
+    assertThat(workers).as("the running workers outlive their manager")
+        .allMatch(ProcessHandle::isAlive);
+
+    Driver again = Driver.start(dir, store, args);
+    assertThat(again.awaitExit()).as(again.output()).isZero();
+    assertThat(again.output()).contains("1 of 3 learners already reached their goal")
+        .contains("3 done, 0 failed of 3 learners");
+    assertThat(again.output().split("adopted job j", -1)).as(again.output()).hasSize(3);
+    assertThat(logsOf(store, quick)).as("the done learner got no new job").hasSize(1);
+    for (String learner : List.of("peak[a=0.02]", "peak[a=0.03]")) {
+      List<Path> jobLogs = logsOf(store, learner);
+      assertThat(jobLogs).as("%s: no second job, its running one was adopted", learner).hasSize(1);
+      assertThat(Files.readString(jobLogs.get(0))).contains("reconnected to the run manager");
+      assertThat(rows(store, learner)).isGreaterThanOrEqualTo(6000);
+    }
+    assertThat(rows(store, quick)).isBetween(100L, 6000L - 1);
+  }
+
+  private static String stateOf(Path store, String learner) throws java.io.IOException {
+    return io.adaptive.runtime.store.StatusFile.read(store.resolve("status.tsv")).stream()
+        .filter(r -> r.name().equals(learner)).map(r -> r.state().name()).findFirst().orElse("");
+  }
+
+  private static List<Path> logsOf(Path store, String learner) throws java.io.IOException {
+    return logs(store).stream()
+        .filter(p -> p.getFileName().toString().startsWith(learner + ".j")).toList();
   }
 
   @Test

@@ -26,12 +26,20 @@ import java.util.TreeMap;
  *
  * <p>Arguments: store, core budget, learners, points per learner, milliseconds each evaluation
  * sleeps, save interval in milliseconds, then any of: {@code mismatch} (workers build another
- * plan), {@code throw} (the function throws for the first learner), {@code pattern} (the first
- * job prints a line the driver kills on), {@code walltime=<ms>} (each job's walltime),
+ * plan), {@code throw} (the function throws for the first learner), {@code halt} (every worker
+ * JVM of the first learner halts at its first point, with a last line in its log), {@code pattern}
+ * (the first job prints a line the driver kills on), {@code walltime=<ms>} (each job's walltime),
+ * {@code firstPoints=<n>} (the first learner's points goal, if it differs),
  * {@code heartbeat=<ms>} (the driver's heartbeat timeout), {@code maxFailures=<n>}, {@code pack=<learners per job>},
  * {@code cores=<n>} and {@code tasks=<n>} (each learner's job: cores in all, split among its tasks).
  */
 public final class SweepProgram {
+
+  /** What the driver prints once run() has returned: code a worker must never reach. */
+  static final String AFTER_RUN = "the code after run() ran in pid ";
+
+  /** What a halting worker prints last before it ends its JVM. */
+  static final String HALTING = "halting this worker JVM on purpose: ";
 
   public static void main(String[] args) {
     Path store = Path.of(args[0]);
@@ -48,12 +56,15 @@ public final class SweepProgram {
     int pack = (int) option(flags, "pack", 1);
     int cores = (int) option(flags, "cores", 1);
     int jobTasks = (int) option(flags, "tasks", 1);
+    long firstPoints = option(flags, "firstPoints", points);
     Path marker = store.resolveSibling("printed-the-pattern");
 
     List<LearnerTask> tasks = new ArrayList<>();
     for (int i = 0; i < learners; i++) {
       double a = 0.01 * (i + 1);
       boolean throwing = mode.equals("throw") && i == 0;
+      boolean halting = mode.equals("halt") && i == 0;
+      String name = "peak[a=" + a + "]";
       // Deliberately wrong in "mismatch" mode: a worker must see a plan that differs.
       double lower = mode.equals("mismatch") && Role.isWorker() ? -2 : -1;
       Learner1DSpec spec = new Learner1DSpec(lower, 1, new Loss1D.Default(), x -> {
@@ -69,6 +80,11 @@ public final class SweepProgram {
             Thread.currentThread().interrupt();
           }
         }
+        if (halting && Role.isWorker()) {
+          System.err.println(HALTING + name);
+          System.err.flush();
+          Runtime.getRuntime().halt(42);
+        }
         if (throwing && x > 0.5) {
           throw new IllegalStateException("no value above 0.5");
         }
@@ -82,8 +98,8 @@ public final class SweepProgram {
         }
         return x + (a * a) / (a * a + x * x);
       });
-      tasks.add(new LearnerTask("peak[a=" + a + "]", List.of(new Parameter("a", a)), spec,
-          new Goal.Points(points),
+      tasks.add(new LearnerTask(name, List.of(new Parameter("a", a)), spec,
+          new Goal.Points(i == 0 ? firstPoints : points),
           shape(cores, jobTasks).withWalltime(Duration.ofMillis(walltimeMillis))));
     }
     ExecutionPlan plan = new ExecutionPlan("peak", tasks);
@@ -94,6 +110,12 @@ public final class SweepProgram {
         .killOn(java.util.regex.Pattern.compile("MPI_ABORT")).quiet().run(plan);
     // Below run(): the driver only.
     System.out.print(result.summary());
+    for (io.adaptive.runtime.LearnerStatus learner : result.learners()) {
+      if (learner.state() == io.adaptive.runtime.LearnerState.FAILED) {
+        System.out.println("last error of " + learner.name() + ":\n" + learner.lastError());
+      }
+    }
+    System.out.println(AFTER_RUN + ProcessHandle.current().pid());
     System.exit(result.succeeded() ? 0 : 1);
   }
 
