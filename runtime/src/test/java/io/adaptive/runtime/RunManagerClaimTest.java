@@ -12,7 +12,6 @@ import io.adaptive.plan.Goal;
 import io.adaptive.plan.Learner1DSpec;
 import io.adaptive.plan.LearnerTask;
 import io.adaptive.plan.Loss1D;
-import io.adaptive.runtime.launch.PlanFingerprint;
 import io.adaptive.runtime.protocol.Hello;
 import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.JobRequest;
@@ -127,8 +126,8 @@ final class RunManagerClaimTest {
   }
 
   private String fingerprint(String learner) {
-    return PlanFingerprint.of(tasks.stream().filter(t -> t.name().equals(learner)).findFirst()
-        .orElseThrow());
+    return tasks.stream().filter(t -> t.name().equals(learner)).findFirst().orElseThrow()
+        .fingerprint();
   }
 
   /** A backend whose jobs all start at once and run until the test ends. */
