@@ -49,15 +49,36 @@ final class ManagerLink implements AutoCloseable {
   }
 
   /**
-   * Connects and claims the learner; the first connection must succeed.
+   * Connects and claims the learner; the first connection must succeed, within {@value
+   * #FIRST_ATTEMPTS} attempts 0.25, 0.5 and 1 s apart (a manager greeting many new workers at once
+   * closes those beyond its cap of waiting connections).
    *
    * @throws ClaimRefusedException if the manager refuses the claim
    * @throws IOException if no manager can be reached
    */
   static ManagerLink connect(WorkerAssignment assignment, Hello hello) throws IOException {
-    return new ManagerLink(assignment, hello,
-        ProtocolClient.connect(assignment.manager(), assignment.secret(), hello));
+    long pauseMillis = 250;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new ManagerLink(assignment, hello,
+            ProtocolClient.connect(assignment.manager(), assignment.secret(), hello));
+      } catch (IOException e) {
+        if (attempt == FIRST_ATTEMPTS) {
+          throw e;
+        }
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        pauseMillis *= 2;
+      }
+    }
   }
+
+  /** Attempts at the first connection before the worker gives up. */
+  static final int FIRST_ATTEMPTS = 4;
 
   /**
    * Sends {@code message} if connected; otherwise drops it and lets the reconnection go on.
