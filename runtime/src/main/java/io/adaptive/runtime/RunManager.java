@@ -173,11 +173,12 @@ final class RunManager implements WorkerHandler {
         if (!stored.fingerprint().equals(fingerprint)) {
           problems.add(String.format(java.util.Locale.ROOT,
               "learner '%s': its definition changed since its data was stored in %s"
-                  + " (fingerprint %s, now %s); to start it afresh delete %s, to keep the old data"
-                  + " restore the old definition or use another store directory",
+                  + " (fingerprint %s, now %s); to start it afresh run `bin/adaptive forget %s"
+                  + " '%s'` (its record is in run.db, so deleting its data directory is not"
+                  + " enough), to keep the old data restore the old definition or use another"
+                  + " store directory",
               task.name(), database.file(), abbreviate(stored.fingerprint()),
-              abbreviate(fingerprint), database.file().resolveSibling("learners")
-                  .resolve(task.name())));
+              abbreviate(fingerprint), database.file().getParent(), task.name()));
         }
       });
     }

@@ -215,7 +215,12 @@ final class InProcessRunTest {
     assertThatThrownBy(() -> runner().run(changed))
         .isInstanceOf(RunEnvironmentException.class)
         .hasMessageContaining("cannot run experiment 't': 1 problem; nothing was started")
-        .hasMessageContaining("learner 'a': its definition changed since its data was stored");
+        .hasMessageContaining("learner 'a': its definition changed since its data was stored")
+        .hasMessageContaining("; to start it afresh run `bin/adaptive forget "
+            + dir.resolve("store") + " 'a'` (its record is in run.db, so deleting its data"
+            + " directory is not enough), to keep the old data restore the old definition or use"
+            + " another store directory")
+        .hasMessageNotContaining("delete");
   }
 
   @Test
