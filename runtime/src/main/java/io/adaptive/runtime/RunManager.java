@@ -694,6 +694,19 @@ final class RunManager implements WorkerHandler {
           .released(LearnerState.FAILED, now), "its function kept failing");
       return;
     }
+    if (status == ExitStatus.LEARNER_FAILED && job.learners.size() == 1) {
+      // Its worker's FAILED report was lost, but its exit status says the same: its function
+      // kept failing, and a new job would fail the same way. (In a pack the status does not say
+      // which learner failed, so a pack's learners are charged one failure each, below.)
+      update(record.failedOnce(String.format(java.util.Locale.ROOT, "its function kept failing:"
+          + " job %s (%s) exited with status %d (%s), its worker's report of the error did not"
+          + " reach the run manager%n%s", job.id, job.backendId, status,
+          ExitStatus.describe(status), tail(job.log)), now)
+          .released(LearnerState.FAILED, now), "its function kept failing (exit status)");
+      log.error("learner {} failed: its job {} exited with status {} ({})", learner, job.id,
+          status, ExitStatus.describe(status));
+      return;
+    }
     if (status < 0) {
       // An adopted job whose end nobody saw: not charged, since the worker may well have saved.
       log.info("job {} of learner {} ended while no run manager watched it; resubmitting",
