@@ -77,6 +77,8 @@ final class RunManager implements WorkerHandler {
 
   private final Map<String, LearnerTask> tasks = new LinkedHashMap<>();
   private final Map<String, LearnerRecord> records = new LinkedHashMap<>();
+  /** Learners in the store but not in the plan: kept, not run, reported. */
+  private final List<LearnerRecord> removed = new ArrayList<>();
   /**
    * How many records are PENDING, and how many PENDING, QUEUED or RUNNING: kept with every change
    * of {@link #records}, so that a turn of the loop with nothing to submit costs O(1), not a pass
@@ -257,6 +259,8 @@ final class RunManager implements WorkerHandler {
     for (LearnerRecord stored : database.learners()) {
       if (!tasks.containsKey(stored.name())) {
         log.info("learner {} is in the store but not in the plan; its data is kept", stored.name());
+        removed.add(stored);
+        history.put(stored.name(), database.history(stored.name()));
       }
     }
     database.commit();
@@ -999,6 +1003,7 @@ final class RunManager implements WorkerHandler {
 
   private void publishStatus() {
     try {
+      StatusFile.write(directory.removed(), removed);
       StatusFile.write(directory.status(), records.values());
     } catch (IOException e) {
       log.warn("publishing {} failed: {}", directory.status(), e.toString());
@@ -1011,8 +1016,13 @@ final class RunManager implements WorkerHandler {
       learners.add(new LearnerStatus(r.name(), r.kind(), r.state(), r.npoints(), r.loss(),
           r.failures(), r.lastError(), directory.snapshot(r.name()), history.get(r.name())));
     }
+    List<LearnerStatus> gone = new ArrayList<>(removed.size());
+    for (LearnerRecord r : removed) {
+      gone.add(new LearnerStatus(r.name(), r.kind(), r.state(), r.npoints(), r.loss(),
+          r.failures(), r.lastError(), directory.snapshot(r.name()), history.get(r.name())));
+    }
     return new RunSnapshot(plan.experiment(), directory.root(), Instant.ofEpochMilli(millis()),
-        learners);
+        learners, gone);
   }
 
   private static void notify(List<RunListener> listeners, RunSnapshot snapshot, boolean last) {
