@@ -183,6 +183,31 @@ final class RunManagerLifecycleTest {
   }
 
   @Test
+  void cancel_jobGoneWhenAManagerRestarts_endsCancelledInTheJournal_thenResumesAsDesigned() {
+    FakeSession session = new FakeSession();
+    RunManager manager = manager(dir, session, s -> {});
+    manager.submitPending();
+    session.running("fake-1");
+    manager.reconcile(session.poll());
+    manager.cancelAll();
+    manager.handleEvents(() -> {});
+    Path image = crashImage(dir); // the manager dies; its job ends while none watches
+
+    FakeSession after = new FakeSession();
+    manager(image, after, s -> {});
+
+    LearnerRecord resumed = record(image, "l0");
+    assertThat(resumed.state()).as("running again resumes a cancelled learner")
+        .isEqualTo(LearnerState.PENDING);
+    assertThat(resumed.stopping()).isEmpty();
+    RunDatabase database = databases.get(databases.size() - 1);
+    assertThat(database.journal("l0")).extracting(e -> e.to() + ": " + e.reason()).endsWith(
+        "CANCELLED: cancelled by the user (its job ended while no run manager watched it)",
+        "PENDING: the program was run again");
+    assertThat(after.stopped).as("no job to stop").isEmpty();
+  }
+
+  @Test
   void killPattern_isCommittedBeforeTheBackendIsAsked() {
     FakeSession session = new FakeSession();
     RunManager manager = manager(dir, session, s -> s.killOn = line -> line.contains("MPI_ABORT"));
