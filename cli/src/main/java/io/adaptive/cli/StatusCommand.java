@@ -142,6 +142,12 @@ final class StatusCommand implements Callable<Integer> {
     }
     text.append(live ? "; a run manager is running on it" : "; no run manager is running on it")
         .append('\n');
+    if (!run.removed().isEmpty()) {
+      // Kept in the store with their data, but not run: the plan no longer has them.
+      text.append(String.format(Locale.ROOT, "not in the plan, kept in the store: %s%n",
+          String.join(", ", run.removed().stream().map(r -> String.format(Locale.ROOT,
+              "%s (%s, %d points)", r.name(), state(r.state()), r.npoints())).toList())));
+    }
     for (LearnerRecord r : learners) {
       if (r.state() == LearnerState.FAILED) {
         String first = r.lastError().lines().findFirst().orElse("");
@@ -201,6 +207,16 @@ final class StatusCommand implements Callable<Integer> {
           .append(heartbeats.getOrDefault(r.name(), r.updatedMillis()));
       json.append(",\"goal\":").append(Json.string(r.goal()));
       json.append(",\"lastError\":").append(Json.string(r.lastError()));
+      json.append('}');
+    }
+    json.append("],\"removed\":[");
+    first = true;
+    for (LearnerRecord r : run.removed()) {
+      json.append(first ? "" : ",").append('{');
+      first = false;
+      json.append("\"name\":").append(Json.string(r.name()));
+      json.append(",\"state\":").append(Json.string(state(r.state())));
+      json.append(",\"npoints\":").append(r.npoints());
       json.append('}');
     }
     return json.append("]}").toString();

@@ -8,8 +8,10 @@ import static io.adaptive.cli.Runs.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.adaptive.runtime.LearnerState;
+import io.adaptive.runtime.store.StatusFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,7 +136,26 @@ final class StatusCommandTest {
             + "\"pending\",\"job\":\"\",\"npoints\":0,\"loss\":null,")
         .contains("{\"name\":\"c\",\"kind\":\"learner1D\",\"state\":\"done\",\"job\":\"\","
             + "\"npoints\":7,\"loss\":0.25,\"failures\":0,\"elapsedNanos\":1000000,"
-            + "\"updatedMillis\":1700000000000,\"heartbeatMillis\":1700000000000,\"goal\":\"points(50)\",\"lastError\":\"\"}]}");
+            + "\"updatedMillis\":1700000000000,\"heartbeatMillis\":1700000000000,\"goal\":\"points(50)\",\"lastError\":\"\"}],"
+            + "\"removed\":[]}");
+  }
+
+  @Test
+  void status_learnersNoLongerInThePlan_areListedAfterTheCounts_andInTheJson() throws Exception {
+    Runs.publish(dir, record("a", LearnerState.DONE, "", 7, 0.25, 0, UPDATED));
+    StatusFile.write(dir.resolve("removed.tsv"), List.of(
+        record("b", LearnerState.DONE, "", 30, 0.5, 0, UPDATED),
+        record("c", LearnerState.CANCELLED, "", 4, 0.5, 0, UPDATED)));
+
+    assertThat(Cli.run("status", dir.toString()).outLines()).containsExactly(
+        "learner  state    job     points          loss  fails  heartbeat",
+        "a        done     -            7      0.250000      0  10s ago",
+        dir.getFileName() + " in " + dir + ": 1 learner: 1 done, 0 running, 0 pending, 0 failed;"
+            + " no run manager is running on it",
+        "not in the plan, kept in the store: b (done, 30 points), c (cancelled, 4 points)");
+    assertThat(Cli.run("status", "--json", dir.toString()).out()).contains("\"removed\":["
+        + "{\"name\":\"b\",\"state\":\"done\",\"npoints\":30},"
+        + "{\"name\":\"c\",\"state\":\"cancelled\",\"npoints\":4}]}");
   }
 
   @Test

@@ -61,6 +61,8 @@ final class RunManager implements WorkerHandler {
   /** How long an exited job's connection may stay open before its exit is judged without it. */
   private static final long EXIT_GRACE_MILLIS = 5_000;
   private static final int LOG_TAIL_LINES = 20;
+  /** Why a job stops when the user cancelled a learner of it, as recorded in its record. */
+  private static final String USER_CANCELLED = "the user cancelled it";
 
   private final ExecutionPlan plan;
   private final RunSettings settings;
@@ -74,6 +76,8 @@ final class RunManager implements WorkerHandler {
 
   private final Map<String, LearnerTask> tasks = new LinkedHashMap<>();
   private final Map<String, LearnerRecord> records = new LinkedHashMap<>();
+  /** Learners in the store but not in the plan: kept, not run, reported. */
+  private final List<LearnerRecord> removed = new ArrayList<>();
   /**
    * How many records are PENDING, and how many PENDING, QUEUED or RUNNING: kept with every change
    * of {@link #records}, so that a turn of the loop with nothing to submit costs O(1), not a pass
@@ -84,10 +88,11 @@ final class RunManager implements WorkerHandler {
   private final boolean hasDependencies;
   private final Map<String, List<Progress>> history = new HashMap<>();
   private final Map<String, Job> jobs = new HashMap<>();
-  private final Map<String, Integer> interruptions = new HashMap<>();
   /** The most cores one job may have on this backend; packs stay within it. */
   private final int jobCores;
   private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+  /** Answers to workers, sent once the changes they acknowledge are committed. */
+  private final List<Runnable> acknowledgements = new ArrayList<>();
   private final HistoryFile historyFile;
   private final JournalFile journalFile;
   private long jobSequence;
@@ -172,11 +177,12 @@ final class RunManager implements WorkerHandler {
         if (!stored.fingerprint().equals(fingerprint)) {
           problems.add(String.format(java.util.Locale.ROOT,
               "learner '%s': its definition changed since its data was stored in %s"
-                  + " (fingerprint %s, now %s); to start it afresh delete %s, to keep the old data"
-                  + " restore the old definition or use another store directory",
+                  + " (fingerprint %s, now %s); to start it afresh run `bin/adaptive forget %s"
+                  + " '%s'` (its record is in run.db, so deleting its data directory is not"
+                  + " enough), to keep the old data restore the old definition or use another"
+                  + " store directory",
               task.name(), database.file(), abbreviate(stored.fingerprint()),
-              abbreviate(fingerprint), database.file().resolveSibling("learners")
-                  .resolve(task.name())));
+              abbreviate(fingerprint), database.file().getParent(), task.name()));
         }
       });
     }
@@ -205,12 +211,8 @@ final class RunManager implements WorkerHandler {
       while (!settled()) {
         submitPending();
         long now = millis();
-        Runnable event = events.poll(Math.max(0, Math.min(nextPoll, nextProgress) - now),
-            TimeUnit.MILLISECONDS);
-        while (event != null) {
-          event.run();
-          event = events.poll();
-        }
+        handleEvents(events.poll(Math.max(0, Math.min(nextPoll, nextProgress) - now),
+            TimeUnit.MILLISECONDS));
         now = millis();
         if (now >= nextPoll) {
           readCancelRequests();
@@ -256,6 +258,8 @@ final class RunManager implements WorkerHandler {
     for (LearnerRecord stored : database.learners()) {
       if (!tasks.containsKey(stored.name())) {
         log.info("learner {} is in the store but not in the plan; its data is kept", stored.name());
+        removed.add(stored);
+        history.put(stored.name(), database.history(stored.name()));
       }
     }
     database.commit();
@@ -274,6 +278,12 @@ final class RunManager implements WorkerHandler {
     if (held && adopt(stored, task, now)) {
       return stored;
     }
+    if (held && stored.stopping().equals(USER_CANCELLED)) {
+      // The user cancelled it and its job is gone: it ended cancelled, and running the program
+      // again resumes it like any cancelled learner.
+      stored = stored.released(LearnerState.CANCELLED, now);
+      update(stored, "cancelled by the user (its job ended while no run manager watched it)");
+    }
     return stored.restarted(goal, LearnerState.PENDING, now);
   }
 
@@ -285,6 +295,7 @@ final class RunManager implements WorkerHandler {
     Job known = jobs.get(stored.job());
     if (known != null) {
       known.learners.add(task.name()); // another learner packed into a job adopted already
+      stopAgain(known, stored);
       return true;
     }
     Path logFile = logFile(task.name(), stored.job());
@@ -303,9 +314,31 @@ final class RunManager implements WorkerHandler {
     Job job = new Job(stored.job(), List.of(task.name()), stored.backendJob(), logFile);
     job.heardAtMillis = now;
     jobs.put(job.id, job);
+    stopAgain(job, stored);
     log.info("adopted job {} ({}) of learner {}: it still runs; waiting for its worker to"
         + " reconnect", job.id, job.backendId, task.name());
     return true;
+  }
+
+  /**
+   * Takes up the stop that a previous manager recorded for an adopted job's learner: its end is
+   * judged as that manager would have (a user's cancel ends the learner cancelled), and the
+   * backend is asked again, since the previous manager may have died before it asked.
+   */
+  private void stopAgain(Job job, LearnerRecord stored) {
+    String why = stored.stopping();
+    if (why.isEmpty()) {
+      return;
+    }
+    if (why.equals(USER_CANCELLED)) {
+      job.cancelled.add(stored.name());
+    }
+    if (job.endedBecause.isEmpty()) {
+      job.endedBecause = why;
+      log.info("job {} of learner {} was being stopped by the previous run manager ({});"
+          + " stopping it again", job.id, stored.name(), why);
+      backend.cancel(job.backendId);
+    }
   }
 
   /** An adopted job is never started again by this manager. */
@@ -598,6 +631,7 @@ final class RunManager implements WorkerHandler {
           + " %d s (heartbeat timeout %s), so it was killed", silent / 1000,
           settings.heartbeatTimeout());
       log.warn("job {} of {}: {}", job.id, job.names(), job.endedBecause);
+      stopping(job, job.endedBecause);
       backend.kill(job.backendId);
       return;
     }
@@ -609,6 +643,7 @@ final class RunManager implements WorkerHandler {
     if (line != null) {
       job.endedBecause = "its output matched a kill pattern: '" + line + "'";
       log.warn("job {} of {}: {}; cancelling it", job.id, job.names(), job.endedBecause);
+      stopping(job, job.endedBecause);
       backend.cancel(job.backendId);
     }
   }
@@ -649,11 +684,27 @@ final class RunManager implements WorkerHandler {
     } else if (record.state() == LearnerState.QUEUED || record.state() == LearnerState.RUNNING) {
       Job job = jobs.get(record.job());
       if (job != null && job.cancelled.add(learner)) {
-        job.endedBecause = "the user cancelled it";
+        job.endedBecause = USER_CANCELLED;
+        update(record.stopping(USER_CANCELLED, now), "the user cancelled it");
+        commitIfDirty(); // durable before acted on: a restarted manager knows it was cancelled
         backend.cancel(job.backendId);
         log.info("learner {} cancelled: stopping job {}", learner, job.id);
       }
     }
+  }
+
+  /**
+   * Records in the learners of {@code job} why the manager stops it, and commits, before the
+   * backend is asked: a manager that dies meanwhile leaves the reason to its successor.
+   */
+  private void stopping(Job job, String why) {
+    for (String learner : job.learners) {
+      LearnerRecord record = records.get(learner);
+      if (record != null && record.job().equals(job.id) && record.stopping().isEmpty()) {
+        update(record.stopping(why, millis()), "its job is being stopped: " + why);
+      }
+    }
+    commitIfDirty();
   }
 
   private void exited(Job job) {
@@ -690,6 +741,19 @@ final class RunManager implements WorkerHandler {
       // Its function kept failing; a new job would fail the same way.
       update(record.failedOnce(failure + tail(job.log), now)
           .released(LearnerState.FAILED, now), "its function kept failing");
+      return;
+    }
+    if (status == ExitStatus.LEARNER_FAILED && job.learners.size() == 1) {
+      // Its worker's FAILED report was lost, but its exit status says the same: its function
+      // kept failing, and a new job would fail the same way. (In a pack the status does not say
+      // which learner failed, so a pack's learners are charged one failure each, below.)
+      update(record.failedOnce(String.format(java.util.Locale.ROOT, "its function kept failing:"
+          + " job %s (%s) exited with status %d (%s), its worker's report of the error did not"
+          + " reach the run manager%n%s", job.id, job.backendId, status,
+          ExitStatus.describe(status), tail(job.log)), now)
+          .released(LearnerState.FAILED, now), "its function kept failing (exit status)");
+      log.error("learner {} failed: its job {} exited with status {} ({})", learner, job.id,
+          status, ExitStatus.describe(status));
       return;
     }
     if (status < 0) {
@@ -734,16 +798,18 @@ final class RunManager implements WorkerHandler {
 
   /** A stop that is no failure; still, a learner interrupted too often is given up. */
   private void interrupted(LearnerRecord record, String reason, long now) {
-    int count = interruptions.merge(record.name(), 1, Integer::sum);
+    // Counted in its record, so that a restarted run manager does not start the count afresh.
+    LearnerRecord counted = record.interrupted(now);
+    int count = counted.interruptions();
     if (count > settings.maxInterruptions()) {
       String error = "interrupted " + count + " times (walltime, node failures, preemption or"
-          + " unwatched ends), more than"
-          + " maxInterruptions(" + settings.maxInterruptions() + "); raise the walltime, or check"
-          + " the nodes its jobs ran on";
-      update(record.failedOnce(error, now).released(LearnerState.FAILED, now), error);
+          + " unwatched ends; the last: " + reason + "), more than"
+          + " maxInterruptions(" + settings.maxInterruptions() + "); raise the walltime or"
+          + " Runner.maxInterruptions, or check the nodes its jobs ran on";
+      update(counted.failedOnce(error, now).released(LearnerState.FAILED, now), error);
       log.error("learner {} failed: {}", record.name(), error);
     } else {
-      update(record.released(LearnerState.PENDING, now), reason);
+      update(counted.released(LearnerState.PENDING, now), reason);
     }
   }
 
@@ -769,12 +835,33 @@ final class RunManager implements WorkerHandler {
     }
   }
 
+  /**
+   * Runs {@code first} and every queued worker message after it, then commits their changes and
+   * only then answers the workers that wait for an answer (claims): durable before acknowledged,
+   * one commit for the whole batch.
+   */
+  void handleEvents(Runnable first) {
+    Runnable event = first;
+    while (event != null) {
+      event.run();
+      event = events.poll();
+    }
+    if (!acknowledgements.isEmpty()) {
+      commitIfDirty(); // if it throws, no worker is told OK; their claims time out
+      acknowledgements.forEach(Runnable::run);
+      acknowledgements.clear();
+    }
+  }
+
   // ---- worker messages, each handed to the manager's thread ----
 
   @Override
   public String claim(Hello hello) {
     CompletableFuture<String> answer = new CompletableFuture<>();
-    events.add(() -> answer.complete(decideClaim(hello)));
+    events.add(() -> {
+      String decision = decideClaim(hello);
+      acknowledgements.add(() -> answer.complete(decision)); // after the commit: durable first
+    });
     try {
       return answer.get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -915,6 +1002,7 @@ final class RunManager implements WorkerHandler {
 
   private void publishStatus() {
     try {
+      StatusFile.write(directory.removed(), removed);
       StatusFile.write(directory.status(), records.values());
     } catch (IOException e) {
       log.warn("publishing {} failed: {}", directory.status(), e.toString());
@@ -927,8 +1015,13 @@ final class RunManager implements WorkerHandler {
       learners.add(new LearnerStatus(r.name(), r.kind(), r.state(), r.npoints(), r.loss(),
           r.failures(), r.lastError(), directory.snapshot(r.name()), history.get(r.name())));
     }
+    List<LearnerStatus> gone = new ArrayList<>(removed.size());
+    for (LearnerRecord r : removed) {
+      gone.add(new LearnerStatus(r.name(), r.kind(), r.state(), r.npoints(), r.loss(),
+          r.failures(), r.lastError(), directory.snapshot(r.name()), history.get(r.name())));
+    }
     return new RunSnapshot(plan.experiment(), directory.root(), Instant.ofEpochMilli(millis()),
-        learners);
+        learners, gone);
   }
 
   private static void notify(List<RunListener> listeners, RunSnapshot snapshot, boolean last) {

@@ -30,6 +30,15 @@ public record RunResult(RunSnapshot last) {
         .orElseThrow(() -> new IllegalArgumentException("the run has no learner '" + name + "'"));
   }
 
+  /**
+   * The learners the store keeps but this run's plan no longer has, by name: not run, their
+   * records and data kept as they were (their state is the one they last had); a plan that has
+   * them again resumes them. Empty if the plan has every stored learner.
+   */
+  public List<LearnerStatus> removed() {
+    return last.removed();
+  }
+
   /** The run directory: {@code run.db}, {@code learners/<name>/}, {@code logs/}, {@code charts/}. */
   public Path store() {
     return last.store();
@@ -60,6 +69,11 @@ public record RunResult(RunSnapshot last) {
     text.append(String.format(Locale.ROOT, "%d done, %d failed%s of %d learners; data in %s%n",
         last.count(LearnerState.DONE), last.count(LearnerState.FAILED),
         cancelled == 0 ? "" : ", " + cancelled + " cancelled", learners().size(), store()));
+    if (!removed().isEmpty()) {
+      text.append(String.format(Locale.ROOT, "not in this plan, kept in the store: %s%n",
+          String.join(", ", removed().stream()
+              .map(l -> l.name() + " (" + l.npoints() + " points)").toList())));
+    }
     for (LearnerStatus l : learners()) {
       if (l.state() == LearnerState.FAILED) {
         String first = l.lastError().lines().findFirst().orElse("");

@@ -15,14 +15,23 @@ import java.util.Objects;
  * @param store the run directory
  * @param time when the snapshot was taken
  * @param learners every learner of the plan, in plan order
+ * @param removed the learners the run's store keeps but its plan no longer has, by name: their
+ *     records and data are kept, and running a plan that has them again resumes them
  */
-public record RunSnapshot(String experiment, Path store, Instant time, List<LearnerStatus> learners) {
+public record RunSnapshot(String experiment, Path store, Instant time, List<LearnerStatus> learners,
+    List<LearnerStatus> removed) {
+
+  /** A snapshot of a run whose store has no learner beyond its plan's. */
+  public RunSnapshot(String experiment, Path store, Instant time, List<LearnerStatus> learners) {
+    this(experiment, store, time, learners, List.of());
+  }
 
   public RunSnapshot {
     Objects.requireNonNull(experiment, "experiment");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(time, "time");
     learners = List.copyOf(learners);
+    removed = List.copyOf(removed);
   }
 
   /** How many learners are in {@code state}. */

@@ -74,14 +74,16 @@ public final class RunState {
   private final String experiment;
   private final List<LearnerRecord> learners;
   private final Map<String, LearnerRecord> byName;
+  private final List<LearnerRecord> removed;
   private final Instant publishedAt;
   private volatile Map<String, List<Progress>> history;
 
   private RunState(RunDirectory directory, String experiment, List<LearnerRecord> learners,
-      Instant publishedAt) {
+      List<LearnerRecord> removed, Instant publishedAt) {
     this.directory = directory;
     this.experiment = experiment;
     this.learners = List.copyOf(learners);
+    this.removed = List.copyOf(removed);
     this.publishedAt = publishedAt;
     Map<String, LearnerRecord> names = new LinkedHashMap<>();
     for (LearnerRecord record : this.learners) {
@@ -125,14 +127,17 @@ public final class RunState {
           runDirectory));
     }
     List<LearnerRecord> records;
+    List<LearnerRecord> removed;
     Instant publishedAt;
     try {
+      removed = StatusFile.read(directory.removed()); // fixed for a whole run
       records = StatusFile.read(status);
       publishedAt = records.isEmpty() ? Instant.EPOCH
           : Files.getLastModifiedTime(status).toInstant();
     } catch (NoSuchFileException e) {
       // replaced between the read and the time stamp: as good as read
       records = List.of();
+      removed = List.of();
       publishedAt = Instant.EPOCH;
     } catch (IOException e) {
       throw new RunStoreException(status, String.format(Locale.ROOT,
@@ -140,7 +145,7 @@ public final class RunState {
               + " adaptive-java version, read it with that version",
           runDirectory, e.getMessage()), e);
     }
-    return new RunState(directory, experimentOf(directory), records, publishedAt);
+    return new RunState(directory, experimentOf(directory), records, removed, publishedAt);
   }
 
   // plan.txt starts with "experiment <name>: <n> learner(s), fingerprint <abbreviated>" (before
@@ -181,6 +186,18 @@ public final class RunState {
    */
   public List<LearnerRecord> learners() {
     return learners;
+  }
+
+  /**
+   * The records of the learners the store keeps but the last run's plan no longer has ({@code
+   * removed.tsv}): not run, their data kept in {@code learners/<name>/}; a plan that has them again
+   * resumes them. Not among {@link #learners()}, and {@link #learner} does not find them.
+   *
+   * @return an unmodifiable list, by name; empty if the plan had every stored learner, or the run
+   *     was written by an adaptive-java that did not publish them
+   */
+  public List<LearnerRecord> removed() {
+    return removed;
   }
 
   /**
@@ -360,7 +377,13 @@ public final class RunState {
           r.failures(), r.lastError(), directory.snapshot(r.name()),
           all.getOrDefault(r.name(), List.of())));
     }
-    return new RunSnapshot(experiment, directory.root(), publishedAt, statuses);
+    List<LearnerStatus> gone = new ArrayList<>(removed.size());
+    for (LearnerRecord r : removed) {
+      gone.add(new LearnerStatus(r.name(), r.kind(), r.state(), r.npoints(), r.loss(),
+          r.failures(), r.lastError(), directory.snapshot(r.name()),
+          all.getOrDefault(r.name(), List.of())));
+    }
+    return new RunSnapshot(experiment, directory.root(), publishedAt, statuses, gone);
   }
 
   /**

@@ -130,6 +130,14 @@ public record RunDirectory(Path root) {
     return root.resolve("status.tsv");
   }
 
+  /**
+   * The learners the store keeps but the last run's plan no longer has, in the format of {@link
+   * #status()}: {@code <root>/removed.tsv}.
+   */
+  public Path removed() {
+    return root.resolve("removed.tsv");
+  }
+
   /** The run's owner-only secret, {@code root/secret}. */
   public Path secret() {
     return root.resolve("secret");

@@ -219,6 +219,36 @@ final class InProcessRunTest {
   }
 
   @Test
+  void run_againWithoutALearner_reportsItRemoved_andKeepsItsRecordAndData() throws Exception {
+    runner().run(plan(task("a", x -> x, new Goal.Points(30), 1),
+        task("b", x -> x * x, new Goal.Points(40), 1)));
+
+    RunResult again = runner().run(plan(task("a", x -> x, new Goal.Points(50), 1)));
+
+    assertThat(again.learners()).extracting(LearnerStatus::name).containsExactly("a");
+    assertThat(again.removed()).singleElement().satisfies(b -> {
+      assertThat(b.name()).isEqualTo("b");
+      assertThat(b.state()).isEqualTo(LearnerState.DONE);
+      assertThat(b.npoints()).isEqualTo(40);
+      assertThat(b.history()).isNotEmpty();
+      assertThat(Files.readAllLines(b.data())).as("its data, kept").hasSize(41);
+    });
+    assertThat(again.summary()).contains("not in this plan, kept in the store: b (40 points)");
+    io.adaptive.runtime.RunState state = io.adaptive.runtime.RunState.read(dir.resolve("store"));
+    assertThat(state.learners()).extracting(r -> r.name()).containsExactly("a");
+    assertThat(state.removed()).singleElement().satisfies(b -> {
+      assertThat(b.name()).isEqualTo("b");
+      assertThat(b.npoints()).isEqualTo(40);
+    });
+    // Still in the store: a plan that has it again finds it done, and does not run it again.
+    RunResult back = runner().run(plan(task("a", x -> x, new Goal.Points(50), 1),
+        task("b", x -> x * x, new Goal.Points(40), 1)));
+    assertThat(back.removed()).isEmpty();
+    assertThat(back.learner("b").npoints()).isEqualTo(40);
+    assertThat(back.learner("b").history()).hasSameSizeAs(again.removed().get(0).history());
+  }
+
+  @Test
   void run_throwingFunction_failsOnlyThatLearner() {
     RunResult result = runner().run(plan(
         task("bad", x -> { throw new ArithmeticException("boom at " + x); }, new Goal.Points(10), 1),
@@ -340,7 +370,12 @@ final class InProcessRunTest {
     assertThatThrownBy(() -> runner().run(changed))
         .isInstanceOf(RunEnvironmentException.class)
         .hasMessageContaining("cannot run experiment 't': 1 problem; nothing was started")
-        .hasMessageContaining("learner 'a': its definition changed since its data was stored");
+        .hasMessageContaining("learner 'a': its definition changed since its data was stored")
+        .hasMessageContaining("; to start it afresh run `bin/adaptive forget "
+            + dir.resolve("store") + " 'a'` (its record is in run.db, so deleting its data"
+            + " directory is not enough), to keep the old data restore the old definition or use"
+            + " another store directory")
+        .hasMessageNotContaining("delete");
   }
 
   @Test
