@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -263,6 +264,11 @@ final class RunManager implements WorkerHandler {
       }
     }
     database.commit();
+    try {
+      StatusFile.write(directory.removed(), removed); // fixed for the run: written once
+    } catch (IOException e) {
+      log.warn("publishing {} failed: {}", directory.removed(), e.toString());
+    }
     long done = records.values().stream().filter(r -> r.state() == LearnerState.DONE).count();
     if (done > 0) {
       log.info("{} of {} learners already reached their goal; they are not run again", done,
@@ -1002,7 +1008,6 @@ final class RunManager implements WorkerHandler {
 
   private void publishStatus() {
     try {
-      StatusFile.write(directory.removed(), removed);
       StatusFile.write(directory.status(), records.values());
     } catch (IOException e) {
       log.warn("publishing {} failed: {}", directory.status(), e.toString());
@@ -1010,18 +1015,17 @@ final class RunManager implements WorkerHandler {
   }
 
   RunSnapshot snapshot() {
-    List<LearnerStatus> learners = new ArrayList<>(records.size());
-    for (LearnerRecord r : records.values()) {
-      learners.add(new LearnerStatus(r.name(), r.kind(), r.state(), r.npoints(), r.loss(),
-          r.failures(), r.lastError(), directory.snapshot(r.name()), history.get(r.name())));
-    }
-    List<LearnerStatus> gone = new ArrayList<>(removed.size());
-    for (LearnerRecord r : removed) {
-      gone.add(new LearnerStatus(r.name(), r.kind(), r.state(), r.npoints(), r.loss(),
-          r.failures(), r.lastError(), directory.snapshot(r.name()), history.get(r.name())));
-    }
     return new RunSnapshot(plan.experiment(), directory.root(), Instant.ofEpochMilli(millis()),
-        learners, gone);
+        statuses(records.values()), statuses(removed));
+  }
+
+  private List<LearnerStatus> statuses(Collection<LearnerRecord> of) {
+    List<LearnerStatus> statuses = new ArrayList<>(of.size());
+    for (LearnerRecord r : of) {
+      statuses.add(new LearnerStatus(r.name(), r.kind(), r.state(), r.npoints(), r.loss(),
+          r.failures(), r.lastError(), directory.snapshot(r.name()), history.get(r.name())));
+    }
+    return statuses;
   }
 
   private static void notify(List<RunListener> listeners, RunSnapshot snapshot, boolean last) {
