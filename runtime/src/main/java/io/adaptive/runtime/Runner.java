@@ -474,7 +474,12 @@ public final class Runner {
 
     @Override
     public int runInThisJvm() {
-      return Worker.run(plan, assignment, new StopRequest());
+      return runInThisJvm(new StopRequest());
+    }
+
+    @Override
+    public int runInThisJvm(StopRequest stop) {
+      return Worker.run(plan, assignment, stop);
     }
   }
 }

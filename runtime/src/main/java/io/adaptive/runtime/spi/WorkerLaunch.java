@@ -3,6 +3,7 @@
  */
 package io.adaptive.runtime.spi;
 
+import io.adaptive.runtime.launch.StopRequest;
 import java.util.List;
 import java.util.Map;
 
@@ -26,4 +27,14 @@ public interface WorkerLaunch {
    * @return 0 if the learner reached its goal; see {@code ExitStatus} in the runtime for the rest
    */
   int runInThisJvm();
+
+  /**
+   * {@link #runInThisJvm()}, stopped by {@code stop}: once it has a reason, the worker saves its
+   * learner and returns between two completions, as a relaunched worker does on SIGTERM or SIGUSR1.
+   * An in-process backend stops a job this way rather than by an interrupt, which would close the
+   * file a save is writing. By default, stop is ignored.
+   */
+  default int runInThisJvm(StopRequest stop) {
+    return runInThisJvm();
+  }
 }

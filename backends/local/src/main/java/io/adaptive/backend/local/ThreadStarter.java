@@ -3,6 +3,7 @@
  */
 package io.adaptive.backend.local;
 
+import io.adaptive.runtime.launch.StopRequest;
 import io.adaptive.runtime.spi.JobRequest;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -17,10 +18,11 @@ final class ThreadStarter implements Starter {
   @Override
   public Started start(JobRequest request, IntConsumer onExit) {
     AtomicInteger status = new AtomicInteger(-1);
+    StopRequest stopRequest = new StopRequest();
     Thread thread = new Thread(() -> {
       int exit = 1;
       try {
-        exit = request.launch().runInThisJvm();
+        exit = request.launch().runInThisJvm(stopRequest);
       } catch (RuntimeException | Error e) {
         log.error("the in-process worker of learner {} crashed", request.learner(), e);
       } finally {
@@ -43,7 +45,7 @@ final class ThreadStarter implements Starter {
 
       @Override
       public void stop() {
-        thread.interrupt();
+        stopRequest.request(StopRequest.Reason.CANCEL); // saves, then ends: as SIGTERM does
       }
 
       @Override
