@@ -124,6 +124,10 @@ public class ReconcileBench {
     private long sequence;
 
     void endEvery(int step, int offset) {
+      // The jobs ended at the last poll have been reported once and leave the answer, as they
+      // leave squeue's: each poll is of 10,000 jobs, not of every job the run ever had.
+      order.removeIf(id -> statuses.get(id).state() == JobState.EXITED);
+      statuses.values().removeIf(status -> status.state() == JobState.EXITED);
       for (int i = offset % step; i < order.size(); i += step) {
         String id = order.get(i);
         if (statuses.get(id).state() == JobState.RUNNING) {

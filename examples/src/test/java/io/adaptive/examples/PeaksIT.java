@@ -83,6 +83,51 @@ final class PeaksIT {
     assertThat(resumed).as("the second run loaded what the first had saved").isGreaterThanOrEqualTo(saved);
   }
 
+  @Test
+  void readmeCommand_ctrlCMidway_workersSaveAndTheNextRunContinues() throws Exception {
+    Run first = Run.start(work);
+    Path data = work.resolve("runs/peaks/learners");
+    await().atMost(Duration.ofSeconds(90)).until(() -> savedPoints(data) >= 100);
+    // Ctrl-C in a terminal sends SIGINT to the whole foreground process group: the driver and
+    // every worker it started.
+    List<String> kill = new java.util.ArrayList<>(List.of("kill", "-INT",
+        Long.toString(first.process.pid())));
+    first.process.descendants().forEach(p -> kill.add(Long.toString(p.pid())));
+    long beforeCtrlC = savedPoints(data);
+    assertThat(new ProcessBuilder(kill).inheritIO().start().waitFor()).isZero();
+    assertThat(first.process.waitFor(60, TimeUnit.SECONDS)).as("the driver ends on Ctrl-C")
+        .isTrue();
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> first.process.descendants().noneMatch(ProcessHandle::isAlive));
+    long saved = savedPoints(data);
+    assertThat(saved).as("points saved after Ctrl-C").isGreaterThanOrEqualTo(beforeCtrlC);
+    assertThat(jobLogs(work.resolve("runs/peaks")).stream().map(PeaksIT::read))
+        .as("a worker saves when it gets SIGINT")
+        .anyMatch(log -> log.contains("points and stopped: it was asked to stop"));
+
+    Run second = Run.start(work);
+    assertThat(second.awaitExit()).as(second.output()).isZero();
+    assertThat(second.output()).contains("6 done, 0 failed of 6 learners");
+    long resumed = 0;
+    for (Path log : jobLogs(work.resolve("runs/peaks"))) {
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("resumed from (\\d+) saved points").matcher(read(log));
+      while (m.find()) {
+        resumed += Long.parseLong(m.group(1));
+      }
+    }
+    assertThat(resumed).as("the second run loaded what the first had saved")
+        .isGreaterThanOrEqualTo(saved);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static long savedPoints(Path learners) throws IOException {
     if (!Files.isDirectory(learners)) {
       return 0;
