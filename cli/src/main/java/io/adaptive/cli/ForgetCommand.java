@@ -3,6 +3,7 @@
  */
 package io.adaptive.cli;
 
+import io.adaptive.runtime.RunState;
 import io.adaptive.runtime.store.JournalFile;
 import io.adaptive.runtime.store.LearnerEvent;
 import io.adaptive.runtime.store.LearnerRecord;
@@ -187,17 +188,7 @@ final class ForgetCommand implements Callable<Integer> {
 
   private static String unknown(RunDirectory directory, List<LearnerRecord> learners,
       String name) {
-    List<String> shown = new ArrayList<>();
-    for (LearnerRecord r : learners) {
-      if (shown.size() < NAMES_SHOWN && r.name().contains(name)) {
-        shown.add(r.name());
-      }
-    }
-    for (LearnerRecord r : learners) {
-      if (shown.size() < NAMES_SHOWN && !shown.contains(r.name())) {
-        shown.add(r.name());
-      }
-    }
+    List<String> shown = RunState.namesLike(learners, name, NAMES_SHOWN);
     return String.format(Locale.ROOT, "the run store of '%s' has no learner '%s', so nothing was"
             + " forgotten; it has %d %s%s%s; list them all with: adaptive status %s",
         directory.root(), name, learners.size(), learners.size() == 1 ? "learner" : "learners",

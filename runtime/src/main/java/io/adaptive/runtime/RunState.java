@@ -225,23 +225,32 @@ public final class RunState {
     return record;
   }
 
+  /**
+   * Up to {@code most} of the names of {@code learners}, those that contain {@code name} first:
+   * what a message about an unknown learner name shows.
+   */
+  public static List<String> namesLike(List<LearnerRecord> learners, String name, int most) {
+    List<String> shown = new ArrayList<>();
+    for (LearnerRecord r : learners) {
+      if (shown.size() < most && r.name().contains(name)) {
+        shown.add(r.name());
+      }
+    }
+    for (LearnerRecord r : learners) {
+      if (shown.size() < most && !shown.contains(r.name())) {
+        shown.add(r.name());
+      }
+    }
+    return shown;
+  }
+
   private String unknown(String name) {
     if (learners.isEmpty()) {
       return String.format(Locale.ROOT,
           "the run in '%s' has no learner '%s'; it has published no learners yet", directory(),
           name);
     }
-    List<String> shown = new ArrayList<>();
-    for (LearnerRecord r : learners) {
-      if (shown.size() < NAMES_SHOWN && r.name().contains(name)) {
-        shown.add(r.name());
-      }
-    }
-    for (LearnerRecord r : learners) {
-      if (shown.size() < NAMES_SHOWN && !shown.contains(r.name())) {
-        shown.add(r.name());
-      }
-    }
+    List<String> shown = namesLike(learners, name, NAMES_SHOWN);
     return String.format(Locale.ROOT, "the run in '%s' has no learner '%s'; it has %d %s, %s%s",
         directory(), name, learners.size(), learners.size() == 1 ? "learner" : "learners",
         learners.size() <= NAMES_SHOWN ? "" : "for example ", String.join(", ", shown));

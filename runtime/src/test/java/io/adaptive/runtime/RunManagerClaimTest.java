@@ -17,7 +17,6 @@ import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.JobRequest;
 import io.adaptive.runtime.spi.JobState;
 import io.adaptive.runtime.spi.JobStatus;
-import io.adaptive.runtime.spi.WorkerLaunch;
 import io.adaptive.runtime.store.LearnerRecord;
 import io.adaptive.runtime.store.RunDatabase;
 import io.adaptive.runtime.store.RunDirectory;
@@ -64,7 +63,7 @@ final class RunManagerClaimTest {
       s.progressInterval = Duration.ofMillis(20);
     });
     manager = new RunManager(new ExecutionPlan("claims", tasks), settings, run, database,
-        new RunningJobs(), assignment -> NO_LAUNCH, "secret", Integer.MAX_VALUE,
+        new RunningJobs(), assignment -> NoLaunch.INSTANCE, "secret", Integer.MAX_VALUE,
         Clock.systemUTC());
     loop = new Thread(() -> {
       try {
@@ -161,21 +160,4 @@ final class RunManagerClaimTest {
     @Override
     public void close() {}
   }
-
-  private static final WorkerLaunch NO_LAUNCH = new WorkerLaunch() {
-    @Override
-    public List<String> command() {
-      return List.of("java");
-    }
-
-    @Override
-    public Map<String, String> environment() {
-      return Map.of();
-    }
-
-    @Override
-    public int runInThisJvm() {
-      return 0;
-    }
-  };
 }

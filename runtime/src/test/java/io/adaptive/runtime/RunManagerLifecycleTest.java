@@ -17,7 +17,6 @@ import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.JobRequest;
 import io.adaptive.runtime.spi.JobState;
 import io.adaptive.runtime.spi.JobStatus;
-import io.adaptive.runtime.spi.WorkerLaunch;
 import io.adaptive.runtime.store.LearnerRecord;
 import io.adaptive.runtime.store.RunDatabase;
 import io.adaptive.runtime.store.RunDirectory;
@@ -244,7 +243,7 @@ final class RunManagerLifecycleTest {
       settings.accept(s);
     });
     RunManager manager = new RunManager(new ExecutionPlan("lifecycle", tasks), resolved, run,
-        database, session, assignment -> NO_LAUNCH, "secret", Integer.MAX_VALUE,
+        database, session, assignment -> NoLaunch.INSTANCE, "secret", Integer.MAX_VALUE,
         Clock.systemUTC());
     manager.prepare();
     return manager;
@@ -370,21 +369,4 @@ final class RunManagerLifecycleTest {
     @Override
     public void close() {}
   }
-
-  private static final WorkerLaunch NO_LAUNCH = new WorkerLaunch() {
-    @Override
-    public List<String> command() {
-      return List.of("java");
-    }
-
-    @Override
-    public Map<String, String> environment() {
-      return Map.of();
-    }
-
-    @Override
-    public int runInThisJvm() {
-      return 0;
-    }
-  };
 }

@@ -16,7 +16,6 @@ import io.adaptive.runtime.spi.BackendSession;
 import io.adaptive.runtime.spi.JobRequest;
 import io.adaptive.runtime.spi.JobStatus;
 import io.adaptive.runtime.spi.PartialSubmissionException;
-import io.adaptive.runtime.spi.WorkerLaunch;
 import io.adaptive.runtime.store.LearnerRecord;
 import io.adaptive.runtime.store.RunDatabase;
 import io.adaptive.runtime.store.RunDirectory;
@@ -226,7 +225,7 @@ final class RunManagerSubmitAllTest {
   void defaultSubmitAll_goesOnAfterAFailure_andReportsWhichWereSubmitted() {
     List<JobRequest> requests = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      requests.add(new JobRequest("l" + i, "j" + i, Defaults.RESOURCES, dir, NO_LAUNCH,
+      requests.add(new JobRequest("l" + i, "j" + i, Defaults.RESOURCES, dir, NoLaunch.INSTANCE,
           dir.resolve("l" + i + ".log")));
     }
     BackendSession oneByOne = new NoJobsSession() {
@@ -269,7 +268,7 @@ final class RunManagerSubmitAllTest {
       settings.accept(s);
     });
     RunManager manager = new RunManager(new ExecutionPlan("submit-all", tasks), resolved, run,
-        database, session, assignment -> NO_LAUNCH, "secret", Integer.MAX_VALUE,
+        database, session, assignment -> NoLaunch.INSTANCE, "secret", Integer.MAX_VALUE,
         Clock.systemUTC());
     manager.prepare();
     return manager;
@@ -339,21 +338,4 @@ final class RunManagerSubmitAllTest {
     @Override
     public void close() {}
   }
-
-  private static final WorkerLaunch NO_LAUNCH = new WorkerLaunch() {
-    @Override
-    public List<String> command() {
-      return List.of("java");
-    }
-
-    @Override
-    public Map<String, String> environment() {
-      return Map.of();
-    }
-
-    @Override
-    public int runInThisJvm() {
-      return 0;
-    }
-  };
 }
