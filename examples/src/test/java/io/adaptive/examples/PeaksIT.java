@@ -72,15 +72,7 @@ final class PeaksIT {
     Run second = Run.start(work);
     assertThat(second.awaitExit()).as(second.output()).isZero();
     assertThat(second.output()).contains("6 done, 0 failed of 6 learners");
-    long resumed = 0;
-    for (Path log : jobLogs(work.resolve("runs/peaks"))) {
-      java.util.regex.Matcher m = java.util.regex.Pattern
-          .compile("resumed from (\\d+) saved points").matcher(Files.readString(log));
-      while (m.find()) {
-        resumed += Long.parseLong(m.group(1));
-      }
-    }
-    assertThat(resumed).as("the second run loaded what the first had saved").isGreaterThanOrEqualTo(saved);
+    assertThat(resumedPoints()).as("the second run loaded what the first had saved").isGreaterThanOrEqualTo(saved);
   }
 
   @Test
@@ -108,6 +100,12 @@ final class PeaksIT {
     Run second = Run.start(work);
     assertThat(second.awaitExit()).as(second.output()).isZero();
     assertThat(second.output()).contains("6 done, 0 failed of 6 learners");
+    assertThat(resumedPoints()).as("the second run loaded what the first had saved")
+        .isGreaterThanOrEqualTo(saved);
+  }
+
+  /** The points the jobs' workers said they resumed from, summed over every job log. */
+  private long resumedPoints() throws IOException {
     long resumed = 0;
     for (Path log : jobLogs(work.resolve("runs/peaks"))) {
       java.util.regex.Matcher m = java.util.regex.Pattern
@@ -116,8 +114,7 @@ final class PeaksIT {
         resumed += Long.parseLong(m.group(1));
       }
     }
-    assertThat(resumed).as("the second run loaded what the first had saved")
-        .isGreaterThanOrEqualTo(saved);
+    return resumed;
   }
 
   private static String read(Path file) {
