@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -474,12 +475,12 @@ public final class Runner {
 
     @Override
     public int runInThisJvm() {
-      return runInThisJvm(new StopRequest());
+      return Worker.run(plan, assignment, new StopRequest());
     }
 
     @Override
-    public int runInThisJvm(StopRequest stop) {
-      return Worker.run(plan, assignment, stop);
+    public int runInThisJvm(BooleanSupplier cancelled) {
+      return Worker.run(plan, assignment, StopRequest.cancelledWhen(cancelled));
     }
   }
 }

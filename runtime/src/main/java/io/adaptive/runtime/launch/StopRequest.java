@@ -3,7 +3,9 @@
  */
 package io.adaptive.runtime.launch;
 
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import sun.misc.Signal;
 
 /**
@@ -21,6 +23,24 @@ public final class StopRequest {
   }
 
   private final AtomicReference<Reason> reason = new AtomicReference<>();
+  private final BooleanSupplier cancelled;
+
+  /** A request that only {@link #request} sets. */
+  public StopRequest() {
+    this(() -> false);
+  }
+
+  private StopRequest(BooleanSupplier cancelled) {
+    this.cancelled = cancelled;
+  }
+
+  /**
+   * A request that also means {@link Reason#CANCEL} once {@code cancelled} is true: how an
+   * in-process backend stops the worker it runs on a thread of its own.
+   */
+  public static StopRequest cancelledWhen(BooleanSupplier cancelled) {
+    return new StopRequest(Objects.requireNonNull(cancelled, "cancelled"));
+  }
 
   /** Asks the worker to stop; the first reason given wins. */
   public void request(Reason why) {
@@ -29,6 +49,9 @@ public final class StopRequest {
 
   /** The reason to stop, or null to go on. */
   public Reason reason() {
+    if (reason.get() == null && cancelled.getAsBoolean()) {
+      request(Reason.CANCEL);
+    }
     return reason.get();
   }
 

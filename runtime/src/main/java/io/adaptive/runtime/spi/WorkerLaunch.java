@@ -3,9 +3,9 @@
  */
 package io.adaptive.runtime.spi;
 
-import io.adaptive.runtime.launch.StopRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** How to start one worker: as a new process of the user's program, or inside this JVM. */
 public interface WorkerLaunch {
@@ -29,12 +29,12 @@ public interface WorkerLaunch {
   int runInThisJvm();
 
   /**
-   * {@link #runInThisJvm()}, stopped by {@code stop}: once it has a reason, the worker saves its
-   * learner and returns between two completions, as a relaunched worker does on SIGTERM or SIGUSR1.
+   * {@link #runInThisJvm()}, stopped once {@code cancelled} is true: the worker checks it between
+   * two completions, then saves its learner and returns, as a relaunched worker does on SIGTERM.
    * An in-process backend stops a job this way rather than by an interrupt, which would close the
-   * file a save is writing. By default, stop is ignored.
+   * file a save is writing. By default, {@code cancelled} is ignored.
    */
-  default int runInThisJvm(StopRequest stop) {
+  default int runInThisJvm(BooleanSupplier cancelled) {
     return runInThisJvm();
   }
 }

@@ -3,8 +3,8 @@
  */
 package io.adaptive.backend.local;
 
-import io.adaptive.runtime.launch.StopRequest;
 import io.adaptive.runtime.spi.JobRequest;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -18,11 +18,11 @@ final class ThreadStarter implements Starter {
   @Override
   public Started start(JobRequest request, IntConsumer onExit) {
     AtomicInteger status = new AtomicInteger(-1);
-    StopRequest stopRequest = new StopRequest();
+    AtomicBoolean cancelled = new AtomicBoolean();
     Thread thread = new Thread(() -> {
       int exit = 1;
       try {
-        exit = request.launch().runInThisJvm(stopRequest);
+        exit = request.launch().runInThisJvm(cancelled::get);
       } catch (RuntimeException | Error e) {
         log.error("the in-process worker of learner {} crashed", request.learner(), e);
       } finally {
@@ -45,7 +45,7 @@ final class ThreadStarter implements Starter {
 
       @Override
       public void stop() {
-        stopRequest.request(StopRequest.Reason.CANCEL); // saves, then ends: as SIGTERM does
+        cancelled.set(true); // the worker saves, then ends: as SIGTERM makes it do
       }
 
       @Override
